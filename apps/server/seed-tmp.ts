@@ -1,0 +1,14 @@
+import { connect } from './src/db/connection.ts';
+import { migrate } from './src/db/migrate.ts';
+import { ensureRoles } from './src/bootstrap.ts';
+import { seedDemo } from './src/db/seed/demo.ts';
+const database = await connect({ databaseUrl: process.env.DBURL });
+await migrate(database); await ensureRoles(database);
+const t = performance.now();
+console.log(await seedDemo(database, { scale: Number(process.env.SCALE ?? 2000), seed: 42, log: console.log }), performance.now() - t);
+console.log(await database.query('SELECT name, domain, type, industry, size, address, custom, search_text, name_key, created_at FROM accounts ORDER BY created_at LIMIT 8'));
+console.log(await database.query('SELECT first_name, last_name, name, job_title, emails, phones, primary_email, primary_phone, email_keys, phone_keys, address, language, custom, search_text, name_key FROM contacts ORDER BY created_at LIMIT 12'));
+console.log(await database.query('SELECT type, count(*) FROM relationships GROUP BY 1'));
+console.log(await database.query('SELECT language, count(*) FROM contacts GROUP BY 1'));
+console.log(await database.query(`SELECT c.first_name, c.last_name, d.first_name, d.last_name FROM relationships r JOIN contacts c ON c.id=r.from_id JOIN contacts d ON d.id=r.to_id WHERE r.type='household' LIMIT 8`));
+await database.close();

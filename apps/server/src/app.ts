@@ -1,0 +1,104 @@
+/** Builds the Fastify app from services: plugins, one error handler, the routes. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accountRoutes } from './features/accounts/accounts.routes.ts';
+import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { contactRoutes } from './features/contacts/contacts.routes.ts';
+import { customFieldRoutes } from './features/custom-fields/custom-fields.routes.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { relationshipRoutes } from './features/relationships/relationships.routes.ts';
+import { roleRoutes } from './features/roles/roles.routes.ts';
+import { teamRoutes } from './features/teams/teams.routes.ts';
+import { userRoutes } from './features/users/users.routes.ts';
+import type { App } from './http/app-types.ts';
+import { registerAuth } from './http/auth.plugin.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerIdempotency } from './http/idempotency.plugin.ts';
+import type { Services } from './services.ts';
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export type AppOptions = { logger?: FastifyServerOptions['logger']; webDist?: string | undefined; trustProxy?: boolean };
+
+export async function buildApp(services: Services, opts: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Relata API', version: '1.0.0', description: 'The Relata CRM REST API. Errors are RFC 9457 problem+json.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'relata_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
+  await app.register(fastifyCookie);
+
+  registerAuth(app, services.auth);
+  registerIdempotency(app, services.database.db);
+
+  app.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  healthRoutes(app, services.database);
+  authRoutes(app, services.auth, services.users, { secureCookie: services.config.cookieSecure, ttlHours: services.config.sessionTtlHours });
+  userRoutes(app, services.users);
+  teamRoutes(app, services.teams);
+  roleRoutes(app, services.roles);
+  apiKeyRoutes(app, services.apiKeys);
+  customFieldRoutes(app, services.customFields);
+  contactRoutes(app, services.contacts);
+  accountRoutes(app, services.accounts);
+  relationshipRoutes(app, services.relationships);
+  auditRoutes(app, services.audit);
+  dashboardRoutes(app, services.dashboard);
+
+  const webDist = opts.webDist ?? defaultWebDist;
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, serve: false });
+    // SPA: assets by path, every other non-API GET gets index.html.
+    app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
+      const p = (req.params as { '*': string })['*'] ?? '';
+      if (p.startsWith('api/')) {
+        return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found', detail: `No route GET /${p}` });
+      }
+      const file = path.join(webDist, p);
+      if (p && file.startsWith(webDist) && existsSync(file) && !p.endsWith('/')) {
+        if (p.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        return reply.sendFile(p);
+      }
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    });
+  }
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+  return app;
+}

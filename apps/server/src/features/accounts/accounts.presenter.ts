@@ -1,0 +1,20 @@
+import type { AccountRow } from './accounts.repository.ts';
+
+export function presentAccount(r: AccountRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    domain: r.domain,
+    type: r.type,
+    industry: r.industry,
+    size: r.size,
+    address: r.address ?? null,
+    ownerId: r.ownerId,
+    teamId: r.teamId,
+    custom: r.custom,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+  };
+}
+export type AccountView = ReturnType<typeof presentAccount>;

@@ -1,0 +1,239 @@
+import {
+  type Actor,
+  type Condition,
+  type ContactCreate,
+  type ContactUpdate,
+  can,
+  contactSearchText,
+  diffFields,
+  type FieldError,
+  foldText,
+  type ListQuery,
+  type MergeInput,
+  mergeCustom,
+  mergeValues,
+  normaliseChannels,
+  personNameKey,
+  scopeOf,
+  snapshotDiff,
+  unionBy,
+  validateCustomValues,
+} from '@relata/domain';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { forbidden, invalid } from '../../http/errors.ts';
+import { insertAudit, reassignAudit } from '../audit/audit.repository.ts';
+import { auditEntry } from '../audit/audit.service.ts';
+import type { CustomFieldService } from '../custom-fields/custom-fields.service.ts';
+import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
+import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
+import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
+import { contactAuditFields, contactListFields, contactMergeFields } from './contacts.fields.ts';
+import { type ContactView, presentContact } from './contacts.presenter.ts';
+import * as repo from './contacts.repository.ts';
+
+type Fields = {
+  firstName: string;
+  lastName: string;
+  jobTitle: string | null;
+  emails: ContactCreate['emails'];
+  phones: ContactCreate['phones'];
+  address: ContactCreate['address'];
+  custom: Record<string, unknown>;
+};
+
+export type DuplicateMatch = { record: ContactView; reasons: ('email' | 'phone' | 'name')[] };
+
+export function createContactService(deps: {
+  db: Db;
+  clock: () => Date;
+  customFields: CustomFieldService;
+  defaultPhoneCountry?: string | undefined;
+}) {
+  const { db } = deps;
+
+  /** Normalises channels, validates custom values and derives the search columns. */
+  async function derive(f: Fields, existingCustom: Record<string, unknown> | undefined, customInput: Record<string, unknown> | undefined) {
+    const country = f.address?.country ?? deps.defaultPhoneCountry ?? null;
+    const ch = normaliseChannels(f.emails, f.phones, country);
+    const defs = await deps.customFields.defsFor('contact');
+    const cv = customInput || !existingCustom
+      ? validateCustomValues(defs, customInput ?? {}, existingCustom ?? {}, { phoneCountry: country })
+      : { values: existingCustom, errors: [] as FieldError[] };
+    const errors = [...ch.errors, ...cv.errors];
+    if (errors.length) throw invalid(errors);
+    return {
+      emails: ch.emails,
+      phones: ch.phones,
+      primaryEmail: ch.primaryEmail,
+      primaryPhone: ch.primaryPhone,
+      emailKeys: ch.emailKeys,
+      phoneKeys: ch.phoneKeys,
+      custom: cv.values,
+      nameKey: personNameKey(f.firstName, f.lastName),
+      searchText: contactSearchText({ ...f, emailKeys: ch.emailKeys, phoneKeys: ch.phoneKeys }),
+    };
+  }
+
+  const reasonsFor = (c: repo.ContactRow, keys: { emailKeys: string[]; phoneKeys: string[]; nameKey: string }) => {
+    const reasons: DuplicateMatch['reasons'] = [];
+    if (c.emailKeys.some((e) => keys.emailKeys.includes(e))) reasons.push('email');
+    if (c.phoneKeys.some((p) => keys.phoneKeys.includes(p))) reasons.push('phone');
+    if (keys.nameKey && c.nameKey === keys.nameKey) reasons.push('name');
+    return reasons;
+  };
+
+  return {
+    async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<ContactView>> {
+      const fields = withCustomFields(contactListFields, await deps.customFields.defsFor('contact'));
+      const q = query.q ? foldText(query.q) : '';
+      const req = pageRequest({
+        actor,
+        resource: 'contacts',
+        query,
+        fields,
+        defaultSort: { field: 'name', dir: 'asc' },
+        idExpr: sql.raw('id'),
+        special: {
+          accountId: (c: Condition) =>
+            sql`id IN (SELECT from_id FROM relationships WHERE type = 'works_at' AND to_id = ANY(${sql.param([c.value].flat().map(String))}::uuid[]))`,
+        },
+        extra: [q ? sql`search_text LIKE ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}` : undefined],
+      });
+      return toPage(await repo.pageContacts(db, req.where, req.order, req.sortValue, req.limit), req, presentContact);
+    },
+
+    async get(actor: Actor, id: string): Promise<ContactView> {
+      return presentContact(authorize(actor, 'read', 'contacts', await repo.getContact(db, id), 'Contact'));
+    },
+
+    async create(actor: Actor, input: ContactCreate): Promise<ContactView> {
+      const owner = { ownerId: input.ownerId ?? actor.userId, teamId: input.teamId ?? actor.teamId };
+      requireCan(actor, 'create', 'contacts', owner);
+      const derived = await derive({ ...input, jobTitle: input.jobTitle ?? null, address: input.address ?? null }, undefined, input.custom);
+      const row = await db.transaction(async (tx) => {
+        const created = await repo.insertContact(tx, {
+          firstName: input.firstName,
+          lastName: input.lastName,
+          jobTitle: input.jobTitle ?? null,
+          address: input.address ?? null,
+          language: input.language ?? null,
+          ...owner,
+          ...derived,
+        });
+        await insertAudit(tx, auditEntry(actor, 'create', 'contact', created.id, snapshotDiff(created, contactAuditFields, 'created')));
+        return created;
+      });
+      return presentContact(row);
+    },
+
+    async update(actor: Actor, id: string, input: ContactUpdate, expected?: number): Promise<ContactView> {
+      const row = await db.transaction(async (tx) => {
+        const cur = authorize(actor, 'update', 'contacts', await repo.getContact(tx, id, true), 'Contact');
+        checkVersion(cur.version, expected);
+        const reassigning =
+          (input.ownerId !== undefined && input.ownerId !== cur.ownerId) || (input.teamId !== undefined && input.teamId !== cur.teamId);
+        if (reassigning && scopeOf(actor, 'update', 'contacts') !== 'all') throw forbidden('Only managers may reassign records');
+        const next: Fields = {
+          firstName: input.firstName ?? cur.firstName,
+          lastName: input.lastName ?? cur.lastName,
+          jobTitle: input.jobTitle === undefined ? cur.jobTitle : input.jobTitle,
+          emails: input.emails ?? cur.emails,
+          phones: input.phones ?? cur.phones,
+          address: input.address === undefined ? cur.address : input.address,
+          custom: cur.custom,
+        };
+        if (!next.firstName && !next.lastName) {
+          throw invalid([{ field: 'lastName', code: 'required', message: 'a first or last name is required' }]);
+        }
+        const derived = await derive(next, cur.custom, input.custom);
+        const updated = await repo.updateContact(tx, id, {
+          firstName: next.firstName,
+          lastName: next.lastName,
+          jobTitle: next.jobTitle,
+          address: next.address ?? null,
+          ...(input.language !== undefined ? { language: input.language } : {}),
+          ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
+          ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
+          ...derived,
+          updatedAt: deps.clock(),
+          version: cur.version + 1,
+        });
+        const changes = diffFields(cur, updated, contactAuditFields);
+        await insertAudit(tx, auditEntry(actor, 'update', 'contact', id, changes));
+        return updated;
+      });
+      return presentContact(row);
+    },
+
+    async remove(actor: Actor, id: string, expected?: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        const cur = authorize(actor, 'delete', 'contacts', await repo.getContact(tx, id, true), 'Contact');
+        checkVersion(cur.version, expected);
+        const rels = await deleteRelationshipsOf(tx, id);
+        await repo.deleteContact(tx, id);
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'delete', 'contact', id, snapshotDiff(cur, contactAuditFields, 'deleted'), {
+            relationshipsRemoved: rels.length,
+          }),
+        );
+      });
+    },
+
+    async duplicates(actor: Actor, id: string): Promise<DuplicateMatch[]> {
+      const c = authorize(actor, 'read', 'contacts', await repo.getContact(db, id), 'Contact');
+      const keys = { excludeId: id, emailKeys: c.emailKeys, phoneKeys: c.phoneKeys, nameKey: c.nameKey };
+      const found = await repo.findContactDuplicates(db, keys);
+      return found
+        .filter((d) => can(actor, 'read', 'contacts', d))
+        .map((d) => ({ record: presentContact(d), reasons: reasonsFor(d, keys) }));
+    },
+
+    async duplicateCheck(actor: Actor, input: ContactCreate): Promise<DuplicateMatch[]> {
+      requireCan(actor, 'read', 'contacts');
+      const ch = normaliseChannels(input.emails, input.phones, input.address?.country ?? deps.defaultPhoneCountry ?? null);
+      const keys = { emailKeys: ch.emailKeys, phoneKeys: ch.phoneKeys, nameKey: personNameKey(input.firstName, input.lastName) };
+      const found = await repo.findContactDuplicates(db, keys);
+      return found
+        .filter((d) => can(actor, 'read', 'contacts', d))
+        .map((d) => ({ record: presentContact(d), reasons: reasonsFor(d, keys) }));
+    },
+
+    /** `id` survives; `mergeId` is folded into it and removed. */
+    async merge(actor: Actor, id: string, input: MergeInput, expected?: number): Promise<ContactView> {
+      if (id === input.mergeId) throw invalid([{ field: 'mergeId', code: 'invalid_value', message: 'cannot merge a contact into itself' }]);
+      const row = await db.transaction(async (tx) => {
+        const target = authorize(actor, 'merge', 'contacts', await repo.getContact(tx, id, true), 'Contact');
+        const source = authorize(actor, 'merge', 'contacts', await repo.getContact(tx, input.mergeId, true), 'Contact to merge');
+        checkVersion(target.version, expected);
+        const picked = mergeValues(target, source, contactMergeFields, input.fields);
+        const emails = unionBy(target.emails, source.emails, (e) => e.address);
+        const phones = unionBy(target.phones, source.phones, (p) => p.number);
+        const custom = mergeCustom(target.custom, source.custom, input.fields);
+        const fields = { ...(picked as Omit<Fields, 'emails' | 'phones' | 'custom'>), emails, phones, custom };
+        const derived = await derive(fields, custom, undefined);
+        const merged = await repo.updateContact(tx, id, {
+          ...(picked as Partial<repo.ContactInsert>),
+          ...derived,
+          updatedAt: deps.clock(),
+          version: target.version + 1,
+        });
+        const moved = await moveRelationships(tx, source.id, id);
+        await reassignAudit(tx, source.id, id);
+        await repo.deleteContact(tx, source.id);
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'merge', 'contact', id, diffFields(target, merged, contactAuditFields), {
+            mergedId: source.id,
+            mergedName: source.name,
+            relationshipsMoved: moved,
+          }),
+        );
+        return merged;
+      });
+      return presentContact(row);
+    },
+  };
+}
+export type ContactService = ReturnType<typeof createContactService>;

@@ -1,0 +1,93 @@
+/**
+ * Starting and stopping Relata in-process: used by `relata start`, the end-to-end tests and
+ * the benchmark. Connects, migrates, bootstraps, builds the app, starts jobs, listens.
+ */
+import { buildApp } from './app.ts';
+import { ensureAdmin, ensureRoles, type AdminResult } from './bootstrap.ts';
+import { type Config, loadConfig } from './config.ts';
+import { connect, type Database } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import { createJobs, type Jobs } from './jobs/jobs.ts';
+import { registerSystemJobs } from './jobs/system.jobs.ts';
+import { createServices, type Services } from './services.ts';
+import type { App } from './http/app-types.ts';
+
+export type Runtime = {
+  config: Config;
+  database: Database;
+  jobs: Jobs;
+  services: Services;
+  app: App | null;
+  url: string | null;
+  admin: AdminResult;
+  close(): Promise<void>;
+};
+
+export type StartOptions = {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  adminPassword?: string;
+  demo?: boolean;
+  demoScale?: number;
+  role?: Config['role'];
+  logger?: boolean;
+  env?: NodeJS.ProcessEnv;
+  onDemo?: (database: Database, scale: number) => Promise<void>;
+};
+
+export async function startRuntime(opts: StartOptions = {}): Promise<Runtime> {
+  const base = loadConfig(opts.env ?? process.env);
+  const config: Config = {
+    ...base,
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.host !== undefined ? { host: opts.host } : {}),
+    ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
+    ...(opts.databaseUrl !== undefined ? { databaseUrl: opts.databaseUrl } : {}),
+    ...(opts.adminPassword !== undefined ? { adminPassword: opts.adminPassword } : {}),
+    ...(opts.demo !== undefined ? { demoData: opts.demo } : {}),
+    ...(opts.demoScale !== undefined ? { demoScale: opts.demoScale } : {}),
+    ...(opts.role !== undefined ? { role: opts.role } : {}),
+  };
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.poolMax });
+  try {
+    await migrate(database);
+    await ensureRoles(database);
+    const admin = await ensureAdmin(database, config.adminPassword);
+    if (admin.created && config.demoData && opts.onDemo) await opts.onDemo(database, config.demoScale);
+    const jobs = createJobs(database);
+    const services = createServices({ database, jobs, clock: () => new Date(), config });
+    registerSystemJobs(jobs, services);
+    await jobs.start({ work: config.role !== 'api' });
+    let app: App | null = null;
+    let url: string | null = null;
+    if (config.role !== 'worker') {
+      app = await buildApp(services, {
+        logger: opts.logger ? { level: config.logLevel } : false,
+        webDist: config.webDist,
+      });
+      await app.listen({ port: config.port, host: config.host });
+      const addr = app.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.port;
+      url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    }
+    return {
+      config,
+      database,
+      jobs,
+      services,
+      app,
+      url,
+      admin,
+      async close() {
+        if (app) await app.close();
+        await jobs.stop();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close().catch(() => {});
+    throw e;
+  }
+}

@@ -1,0 +1,41 @@
+/** Composition root: every service with the dependencies it really uses. */
+import type { Config } from './config.ts';
+import type { Database } from './db/connection.ts';
+import type { Jobs } from './jobs/jobs.ts';
+import { createAccountService } from './features/accounts/accounts.service.ts';
+import { createApiKeyService } from './features/api-keys/api-keys.service.ts';
+import { createAuditService } from './features/audit/audit.service.ts';
+import { createAuthService } from './features/auth/auth.service.ts';
+import { createContactService } from './features/contacts/contacts.service.ts';
+import { createCustomFieldService } from './features/custom-fields/custom-fields.service.ts';
+import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createRelationshipService } from './features/relationships/relationships.service.ts';
+import { createRoleService } from './features/roles/roles.service.ts';
+import { createTeamService } from './features/teams/teams.service.ts';
+import { createUserService } from './features/users/users.service.ts';
+
+export type ServiceConfig = Pick<Config, 'sessionTtlHours' | 'loginMaxFailures' | 'defaultPhoneCountry' | 'cookieSecure'>;
+
+export function createServices(deps: { database: Database; jobs: Jobs; clock: () => Date; config: ServiceConfig }) {
+  const { database, clock, config } = deps;
+  const db = database.db;
+  const customFields = createCustomFieldService({ db, clock });
+  const audit = createAuditService({ db });
+  return {
+    database,
+    jobs: deps.jobs,
+    config,
+    auth: createAuthService({ db, clock, sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures }),
+    users: createUserService({ db, clock }),
+    teams: createTeamService({ db, clock }),
+    roles: createRoleService({ db, clock }),
+    apiKeys: createApiKeyService({ db, clock }),
+    customFields,
+    contacts: createContactService({ db, clock, customFields, defaultPhoneCountry: config.defaultPhoneCountry }),
+    accounts: createAccountService({ db, clock, customFields }),
+    relationships: createRelationshipService({ db, clock }),
+    audit,
+    dashboard: createDashboardService({ db, audit }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

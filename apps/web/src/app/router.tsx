@@ -1,0 +1,103 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+} from '@tanstack/react-router';
+import { type SettingsTab, settingsTabs } from '../features/settings/settings-tabs.ts';
+import { AppLayout } from '../features/shell/app-layout.tsx';
+import { NotFound } from '../features/shell/not-found.tsx';
+import { AccountPage } from '../pages/account-page.tsx';
+import { AccountsPage } from '../pages/accounts-page.tsx';
+import { ContactPage } from '../pages/contact-page.tsx';
+import { ContactsPage } from '../pages/contacts-page.tsx';
+import { DashboardPage } from '../pages/dashboard-page.tsx';
+import { LoginPage } from '../pages/login-page.tsx';
+import { MergePage } from '../pages/merge-page.tsx';
+
+type ListSearch = { q?: string };
+const listSearch = (search: Record<string, unknown>): ListSearch =>
+  typeof search.q === 'string' && search.q !== '' ? { q: search.q } : {};
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound });
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  component: LoginPage,
+});
+
+const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppLayout });
+
+const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: DashboardPage });
+
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts',
+  validateSearch: listSearch,
+  component: ContactsPage,
+});
+const contactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/$contactId',
+  component: ContactPage,
+});
+const contactMergeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/$contactId/merge/$otherId',
+  component: () => <MergePage type="contact" />,
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts',
+  validateSearch: listSearch,
+  component: AccountsPage,
+});
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts/$accountId',
+  component: AccountPage,
+});
+const accountMergeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts/$accountId/merge/$otherId',
+  component: () => <MergePage type="account" />,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  validateSearch: (search: Record<string, unknown>): { tab?: SettingsTab } =>
+    settingsTabs.includes(search.tab as SettingsTab) ? { tab: search.tab as SettingsTab } : {},
+  component: lazyRouteComponent(() => import('../pages/settings-page.tsx'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    contactsRoute,
+    contactRoute,
+    contactMergeRoute,
+    accountsRoute,
+    accountRoute,
+    accountMergeRoute,
+    settingsRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,43 @@
+import { notifications } from '@mantine/notifications';
+import { accountUpdateSchema, contactUpdateSchema, type RecordType } from '@relata/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api-client.ts';
+import { zodFieldErrors } from '../../lib/errors.ts';
+import type { AnyRecord } from './record-types.ts';
+import { recordKeys, useUpdateRecord } from './records-api.ts';
+
+/**
+ * Returns a function that validates a partial change with the domain schema and PATCHes it with
+ * the record's version. Throws an Error with a field message when validation fails.
+ */
+export function useSaveRecord(type: RecordType, record: AnyRecord | undefined) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const update = useUpdateRecord(type);
+  return async (patch: Record<string, unknown>): Promise<void> => {
+    if (!record) return;
+    const schema = type === 'contact' ? contactUpdateSchema : accountUpdateSchema;
+    const parsed = schema.safeParse(patch);
+    if (!parsed.success) {
+      const messages = Object.values(zodFieldErrors(parsed.error, t));
+      throw new Error(messages[0] ?? t('validation.invalid'));
+    }
+    try {
+      await update.mutateAsync({ id: record.id, version: record.version, patch });
+    } catch (e) {
+      if (isApiError(e) && e.code === 'precondition_failed') {
+        notifications.show({
+          id: `stale-${record.id}`,
+          color: 'orange',
+          title: t('errors.staleTitle'),
+          message: t('errors.stale'),
+          autoClose: false,
+        });
+        void queryClient.invalidateQueries({ queryKey: recordKeys.one(type, record.id) });
+      }
+      if (isApiError(e) && e.errors[0]) throw new Error(e.errors[0].message);
+      throw e;
+    }
+  };
+}

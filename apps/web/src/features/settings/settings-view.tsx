@@ -1,0 +1,71 @@
+import { Tabs } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { IconForms, IconKey, IconShield, IconUser, IconUsers } from '../../ui/icons.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { useCan } from '../auth/auth-api.ts';
+import { ApiKeysTab } from './api-keys-tab.tsx';
+import { CustomFieldsTab } from './custom-fields-tab.tsx';
+import { RolesTab } from './roles-tab.tsx';
+import type { SettingsTab } from './settings-tabs.ts';
+import { TeamsTab } from './teams-tab.tsx';
+import { UsersTab } from './users-tab.tsx';
+
+export function SettingsView({
+  tab,
+  onTabChange,
+}: {
+  tab: SettingsTab;
+  onTabChange: (tab: SettingsTab) => void;
+}) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const tabs = [
+    { value: 'users', label: t('settings.users'), icon: IconUser, show: can('read', 'users') },
+    { value: 'teams', label: t('settings.teams'), icon: IconUsers, show: can('read', 'teams') },
+    { value: 'roles', label: t('settings.roles'), icon: IconShield, show: can('read', 'roles') },
+    {
+      value: 'custom-fields',
+      label: t('settings.customFields'),
+      icon: IconForms,
+      show: can('read', 'custom_fields'),
+    },
+    { value: 'api-keys', label: t('settings.apiKeys'), icon: IconKey, show: can('read', 'api_keys') },
+  ] as const;
+  return (
+    <>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <Tabs
+        value={tab}
+        onChange={(v) => v && onTabChange(v as SettingsTab)}
+        keepMounted={false}
+        variant="outline"
+        radius="md"
+      >
+        <Tabs.List mb="lg">
+          {tabs
+            .filter((x) => x.show)
+            .map((x) => (
+              <Tabs.Tab key={x.value} value={x.value} leftSection={<x.icon size={16} />}>
+                {x.label}
+              </Tabs.Tab>
+            ))}
+        </Tabs.List>
+        <Tabs.Panel value="users">
+          <UsersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="teams">
+          <TeamsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="roles">
+          <RolesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="custom-fields">
+          <CustomFieldsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="api-keys">
+          <ApiKeysTab />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+/** The one way the web app talks to the API: cookies, CSRF, If-Match and problem+json errors. */
+export type FieldError = { field: string; code: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldError[];
+  readonly detail: string | null;
+
+  constructor(status: number, code: string, detail: string | null, errors: FieldError[] = []) {
+    super(detail ?? code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.errors = errors;
+    this.detail = detail;
+  }
+}
+
+export type Single<T> = { data: T };
+export type Page<T> = { data: T[]; nextCursor: string | null };
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** The record version to send as `If-Match`. */
+  version?: number;
+  query?: Record<string, QueryValue> | URLSearchParams;
+  signal?: AbortSignal;
+};
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 `unauthenticated` (the session expired or is missing). */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+export const apiBase = '/api/v1';
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  const url = `${apiBase}${path}`;
+  if (!query) return url;
+  const params = query instanceof URLSearchParams ? query : new URLSearchParams();
+  if (!(query instanceof URLSearchParams)) {
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return qs ? `${url}?${qs}` : url;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = (await res.json()) as {
+        code?: string;
+        detail?: string;
+        title?: string;
+        errors?: FieldError[];
+      };
+      return new ApiError(
+        res.status,
+        body.code ?? 'internal',
+        body.detail ?? body.title ?? null,
+        Array.isArray(body.errors) ? body.errors : [],
+      );
+    } catch {
+      // fall through to a generic error
+    }
+  }
+  return new ApiError(
+    res.status,
+    res.status === 401 ? 'unauthenticated' : 'internal',
+    res.statusText || null,
+  );
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.version !== undefined && (method === 'PATCH' || method === 'DELETE' || method === 'PUT')) {
+    headers['If-Match'] = `"${options.version}"`;
+  }
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', e instanceof Error ? e.message : null);
+  }
+  if (!res.ok) {
+    const error = await toError(res);
+    if (error.status === 401 && error.code === 'unauthenticated') {
+      csrfToken = null;
+      onUnauthenticated?.();
+    }
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}

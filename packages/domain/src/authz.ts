@@ -1,0 +1,133 @@
+/**
+ * Authorisation as a pure function. A role grants, per resource and action, a record scope:
+ * "all" records, the actor's "team" (and own), or only records the actor "own"s.
+ */
+export const resources = [
+  'accounts',
+  'contacts',
+  'relationships',
+  'custom_fields',
+  'users',
+  'teams',
+  'roles',
+  'api_keys',
+  'audit',
+] as const;
+export type Resource = (typeof resources)[number];
+
+export const actions = ['read', 'create', 'update', 'delete', 'export', 'merge'] as const;
+export type Action = (typeof actions)[number];
+
+export const scopes = ['all', 'team', 'own'] as const;
+export type Scope = (typeof scopes)[number];
+
+export type Permissions = Partial<Record<Resource, Partial<Record<Action, Scope>>>>;
+
+export type Actor = {
+  kind: 'user' | 'api_key' | 'system';
+  userId: string | null;
+  teamId: string | null;
+  name: string;
+  role: string;
+  permissions: Permissions;
+  /** For API keys: what the key may do on top of its user's role. */
+  keyScopes?: readonly ('read' | 'write')[];
+  apiKeyId?: string;
+};
+
+/** The owner and team of a record, as far as authorisation cares. */
+export type Owned = { ownerId?: string | null; teamId?: string | null };
+
+const readActions: ReadonlySet<Action> = new Set(['read', 'export']);
+
+/** The scope the actor holds for an action on a resource, or null when denied. */
+export function scopeOf(actor: Actor, action: Action, resource: Resource): Scope | null {
+  if (actor.kind === 'system') return 'all';
+  if (actor.kind === 'api_key') {
+    const needed = readActions.has(action) ? 'read' : 'write';
+    if (!actor.keyScopes?.includes(needed)) return null;
+  }
+  return actor.permissions[resource]?.[action] ?? null;
+}
+
+/**
+ * May the actor do `action` on `resource`? Without a record this answers "on some records at
+ * all" (lists apply the scope as a filter); with one it checks the record's owner and team.
+ */
+export function can(actor: Actor, action: Action, resource: Resource, record?: Owned): boolean {
+  const scope = scopeOf(actor, action, resource);
+  if (!scope) return false;
+  if (!record) return true;
+  return inScope(actor, scope, record);
+}
+
+export function inScope(actor: Actor, scope: Scope, record: Owned): boolean {
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'team':
+      return (
+        (record.ownerId != null && record.ownerId === actor.userId) ||
+        (record.teamId != null && record.teamId === actor.teamId)
+      );
+    case 'own':
+      return record.ownerId != null && record.ownerId === actor.userId;
+  }
+}
+
+const everything = (scope: Scope) =>
+  Object.fromEntries(actions.map((a) => [a, scope])) as Record<Action, Scope>;
+const readAll = { read: 'all' } as const;
+
+/** The four built-in roles. Admins may add roles with their own permission maps. */
+export const builtinRoles: Record<string, { name: string; description: string; permissions: Permissions }> = {
+  admin: {
+    name: 'Administrator',
+    description: 'Everything, including users, roles and settings.',
+    permissions: Object.fromEntries(resources.map((r) => [r, everything('all')])) as Permissions,
+  },
+  manager: {
+    name: 'Manager',
+    description: 'All customer records; reads users and settings.',
+    permissions: {
+      accounts: everything('all'),
+      contacts: everything('all'),
+      relationships: everything('all'),
+      custom_fields: readAll,
+      users: readAll,
+      teams: readAll,
+      roles: readAll,
+      audit: readAll,
+      api_keys: { read: 'own', create: 'own', delete: 'own' },
+    },
+  },
+  agent: {
+    name: 'Agent',
+    description: 'Reads all customers, changes those of their team, deletes their own.',
+    permissions: {
+      accounts: { read: 'all', create: 'own', update: 'team', delete: 'own', merge: 'team' },
+      contacts: { read: 'all', create: 'own', update: 'team', delete: 'own', merge: 'team' },
+      relationships: { read: 'all', create: 'team', update: 'team', delete: 'team' },
+      custom_fields: readAll,
+      users: readAll,
+      teams: readAll,
+      roles: readAll,
+      audit: readAll,
+      api_keys: { read: 'own', create: 'own', delete: 'own' },
+    },
+  },
+  read_only: {
+    name: 'Read only',
+    description: 'Reads customers and settings; changes nothing.',
+    permissions: {
+      accounts: readAll,
+      contacts: readAll,
+      relationships: readAll,
+      custom_fields: readAll,
+      users: readAll,
+      teams: readAll,
+      roles: readAll,
+      audit: readAll,
+    },
+  },
+};
