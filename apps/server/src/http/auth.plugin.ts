@@ -8,12 +8,24 @@ import { AppError } from './errors.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+export type RouteEntry = { method: string; url: string; auth: string | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionAuth', null);
+  app.decorate('routeTable', [] as RouteEntry[]);
 
   app.addHook('onRoute', (route) => {
     const declared = (route.config as { auth?: string } | undefined)?.auth;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) app.routeTable.push({ method, url: route.url, auth: declared });
+    // The API docs plugin registers its own static routes; everything else must declare.
     if (declared !== 'public' && declared !== 'user' && !route.url.startsWith('/api/docs')) {
       throw new Error(`Route ${route.method} ${route.url} does not declare its auth`);
     }
