@@ -78,6 +78,8 @@ export function inScope(actor: Actor, scope: Scope, record: Owned): boolean {
 const everything = (scope: Scope) =>
   Object.fromEntries(actions.map((a) => [a, scope])) as Record<Action, Scope>;
 const readAll = { read: 'all' } as const;
+/** Everyone may read the user list and edit their own profile and password. */
+const ownProfile = { read: 'all', update: 'own' } as const;
 
 /** The four built-in roles. Admins may add roles with their own permission maps. */
 export const builtinRoles: Record<string, { name: string; description: string; permissions: Permissions }> = {
@@ -94,7 +96,7 @@ export const builtinRoles: Record<string, { name: string; description: string; p
       contacts: everything('all'),
       relationships: everything('all'),
       custom_fields: readAll,
-      users: readAll,
+      users: ownProfile,
       teams: readAll,
       roles: readAll,
       audit: readAll,
@@ -109,7 +111,7 @@ export const builtinRoles: Record<string, { name: string; description: string; p
       contacts: { read: 'all', create: 'own', update: 'team', delete: 'own', merge: 'team' },
       relationships: { read: 'all', create: 'team', update: 'team', delete: 'team' },
       custom_fields: readAll,
-      users: readAll,
+      users: ownProfile,
       teams: readAll,
       roles: readAll,
       audit: readAll,
@@ -124,7 +126,7 @@ export const builtinRoles: Record<string, { name: string; description: string; p
       contacts: readAll,
       relationships: readAll,
       custom_fields: readAll,
-      users: readAll,
+      users: ownProfile,
       teams: readAll,
       roles: readAll,
       audit: readAll,

@@ -1,7 +1,7 @@
 /** Rules for contacts: normalised emails and phones, search text, duplicate keys. */
 import type { FieldError } from './common.ts';
 import type { EmailEntry, PhoneEntry } from './contact.schema.ts';
-import { normalisePhone } from './phone.ts';
+import { nationalForm, normalisePhone } from './phone.ts';
 
 export type NormalisedChannels = {
   emails: EmailEntry[];
@@ -78,7 +78,7 @@ export function contactSearchText(c: {
   phoneKeys: readonly string[];
 }): string {
   return foldText(
-    [c.firstName, c.lastName, c.jobTitle ?? '', ...c.emailKeys, ...c.phoneKeys, ...c.phoneKeys.map((p) => p.replace(/^\+\d{1,3}/, '0'))].join(' '),
+    [c.firstName, c.lastName, c.jobTitle ?? '', ...c.emailKeys, ...c.phoneKeys, ...c.phoneKeys.map((p) => nationalForm(p) ?? '')].join(' '),
   );
 }
 
@@ -86,7 +86,8 @@ export function accountSearchText(a: { name: string; domain?: string | null; ind
   return foldText([a.name, a.domain ?? '', a.industry ?? ''].join(' '));
 }
 
-const legalSuffixes = /\b(ab|publ|as|asa|oy|oyj|a\/s|aps|gmbh|ag|ltd|limited|plc|inc|llc|corp|co|sa|bv|nv|ооо|оао|зао|пао|ао)\b\.?/gu;
+// Unicode-aware word boundaries: \b does not see Cyrillic letters as word characters.
+const legalSuffixes = /(?<![\p{L}\p{N}])(ab|publ|as|asa|oy|oyj|a\/s|aps|gmbh|ag|ltd|limited|plc|inc|llc|corp|co|sa|bv|nv|ооо|оао|зао|пао|ао)(?![\p{L}\p{N}])\.?/gu;
 
 /** A company name without legal form and punctuation, for duplicate matching. */
 export function accountNameKey(name: string): string {

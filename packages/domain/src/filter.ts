@@ -144,7 +144,8 @@ export function parseFilters(
     }
     const field = m[1]!;
     const op = (m[2] ?? 'eq') as FilterOp;
-    const spec = specs[field];
+    // Own properties only: `__proto__` and friends are not fields.
+    const spec = Object.hasOwn(specs, field) ? specs[field] : undefined;
     if (!spec || spec.filterable === false) {
       errors.push({ field, code: 'unknown_field', message: `unknown filter field "${field}"` });
       continue;
@@ -170,12 +171,12 @@ export function parseFilters(
         } else if (op === 'in') {
           const parts = v.split(',').filter((p) => p !== '');
           if (parts.length === 0 || parts.length > 100) throw new Error('in takes 1 to 100 comma-separated values');
-          const alias = aliases[field];
-          conditions.push({ field, op, value: parts.map((p) => coerce(spec.kind, alias?.[p] ?? p, spec)) });
+          const alias = Object.hasOwn(aliases, field) ? aliases[field] : undefined;
+          conditions.push({ field, op, value: parts.map((p) => coerce(spec.kind, (alias && Object.hasOwn(alias, p) ? alias[p] : undefined) ?? p, spec)) });
         } else {
-          const alias = aliases[field];
+          const alias = Object.hasOwn(aliases, field) ? aliases[field] : undefined;
           const kind = (op === 'contains' || op === 'starts_with') ? 'text' : spec.kind;
-          conditions.push({ field, op, value: coerce(kind, alias?.[v] ?? v, spec) });
+          conditions.push({ field, op, value: coerce(kind, (alias && Object.hasOwn(alias, v) ? alias[v] : undefined) ?? v, spec) });
         }
       } catch (e) {
         errors.push({ field, code: 'invalid_value', message: (e as Error).message });
@@ -190,7 +191,7 @@ export function parseSort(sort: string | undefined, specs: FieldSpecs, fallback:
   if (!sort) return fallback;
   const dir = sort.startsWith('-') ? 'desc' : 'asc';
   const field = sort.replace(/^[-+]/, '');
-  const spec = specs[field];
+  const spec = Object.hasOwn(specs, field) ? specs[field] : undefined;
   if (!spec || !spec.sortable) {
     throw new FilterError([{ field: 'sort', code: 'unknown_field', message: `cannot sort by "${field}"` }]);
   }

@@ -7,3 +7,9 @@ export function normalisePhone(input: string, defaultCountry?: string | null): s
   if (!parsed || !parsed.isPossible()) return null;
   return parsed.number;
 }
+
+/** The national significant number with a trunk 0, e.g. 0701234567 for +46701234567. */
+export function nationalForm(e164: string): string | null {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed ? `0${parsed.nationalNumber}` : null;
+}

@@ -43,6 +43,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!url) {
     const client = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: await pgliteTemplate() });
     const database = connectPgliteClient(client);
+    await ensureRoles(database); // role permissions live in code; refresh the template's copy
     return { database, cleanup: () => database.close() };
   }
   const name = `relata_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;

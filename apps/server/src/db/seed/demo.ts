@@ -192,17 +192,21 @@ function writer(query: QueryFn) {
   let inflight: Promise<unknown> | null = null;
   const wait = async () => {
     if (!inflight) return;
+    const t0 = performance.now();
     const err = await inflight;
+    (globalThis as any).__idle = ((globalThis as any).__idle ?? 0) + performance.now() - t0;
     inflight = null;
     if (err) throw err;
   };
   return {
     async send(sql: string, batch: unknown[][]) {
       await wait();
+      const t1 = performance.now();
       inflight = query(sql, batch).then(
         () => null,
         (e: unknown) => e,
       );
+      (globalThis as any).__send = ((globalThis as any).__send ?? 0) + performance.now() - t1;
     },
     drain: wait,
   };

@@ -108,6 +108,10 @@ describe('contacts API', () => {
     expect(op.json().detail).toContain('regex');
     const sort = await t.admin.get('/api/v1/contacts?sort=search_text');
     expect(sort.statusCode).toBe(400);
+    for (const q of ['filter[__proto__][eq]=x', 'sort=constructor', 'filter[custom.nope][eq]=1', 'cursor=garbage', 'limit=0', 'limit=abc']) {
+      const r = await t.admin.get(`/api/v1/contacts?${q}`);
+      expect(r.statusCode, q).toBe(400);
+    }
   });
 
   it('pages with keyset cursors without gaps or repeats, in both directions of sort', async () => {
