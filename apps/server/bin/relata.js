@@ -11,7 +11,11 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(1);
 }
 if (!process.features.typescript && !process.execArgv.includes('--experimental-strip-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', ...process.argv.slice(1)], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', '--no-warnings', ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  );
   process.exit(r.status ?? 1);
 }
 const { main } = await import('../src/cli/main.ts');

@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { accountRoutes } from './features/accounts/accounts.routes.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
@@ -28,7 +33,11 @@ import type { Services } from './services.ts';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export type AppOptions = { logger?: FastifyServerOptions['logger']; webDist?: string | undefined; trustProxy?: boolean };
+export type AppOptions = {
+  logger?: FastifyServerOptions['logger'];
+  webDist?: string | undefined;
+  trustProxy?: boolean;
+};
 
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<App> {
   const app = Fastify({
@@ -44,7 +53,11 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Relata API', version: '1.0.0', description: 'The Relata CRM REST API. Errors are RFC 9457 problem+json.' },
+      info: {
+        title: 'Relata API',
+        version: '1.0.0',
+        description: 'The Relata CRM REST API. Errors are RFC 9457 problem+json.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'relata_session' },
@@ -61,9 +74,14 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   registerAuth(app, services.auth);
   registerIdempotency(app, services.database.db);
 
-  app.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   healthRoutes(app, services.database);
-  authRoutes(app, services.auth, services.users, { secureCookie: services.config.cookieSecure, ttlHours: services.config.sessionTtlHours });
+  authRoutes(app, services.auth, services.users, {
+    secureCookie: services.config.cookieSecure,
+    ttlHours: services.config.sessionTtlHours,
+  });
   userRoutes(app, services.users);
   teamRoutes(app, services.teams);
   roleRoutes(app, services.roles);
@@ -82,7 +100,16 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
       const p = (req.params as { '*': string })['*'] ?? '';
       if (p.startsWith('api/')) {
-        return reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found', detail: `No route GET /${p}` });
+        return reply
+          .code(404)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            title: 'Not found',
+            status: 404,
+            code: 'not_found',
+            detail: `No route GET /${p}`,
+          });
       }
       const file = path.join(webDist, p);
       if (p && file.startsWith(webDist) && existsSync(file) && !p.endsWith('/')) {

@@ -26,7 +26,14 @@ export async function ensureAdmin(database: Database, password: string | undefin
       role: 'admin',
       passwordHash: await hashPassword(pw),
     });
-    await insertAudit(tx, { actorType: 'system', actorName: 'system', action: 'create', recordType: 'user', recordId: row.id, changes: {} });
+    await insertAudit(tx, {
+      actorType: 'system',
+      actorName: 'system',
+      action: 'create',
+      recordType: 'user',
+      recordId: row.id,
+      changes: {},
+    });
     return { created: true, generated, ...(generated ? { password: pw } : {}) };
   });
 }
@@ -38,11 +45,20 @@ export async function createOrResetAdmin(database: Database, password: string): 
   if (!existing) {
     await ensureAdmin(database, password).then(async (r) => {
       if (!r.created) {
-        await insertUser(database.db, { email: ADMIN_EMAIL, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) });
+        await insertUser(database.db, {
+          email: ADMIN_EMAIL,
+          name: 'Administrator',
+          role: 'admin',
+          passwordHash: await hashPassword(password),
+        });
       }
     });
     return 'created';
   }
-  await updateUser(database.db, existing.id, { passwordHash: await hashPassword(password), active: true, role: 'admin' });
+  await updateUser(database.db, existing.id, {
+    passwordHash: await hashPassword(password),
+    active: true,
+    role: 'admin',
+  });
   return 'reset';
 }

@@ -17,7 +17,12 @@ const envSchema = z.object({
   DEMO_DATA: bool.default(true),
   DEMO_SCALE: z.coerce.number().int().min(0).max(10_000_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 14),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   DEFAULT_PHONE_COUNTRY: z
     .string()

@@ -3,14 +3,14 @@
  * the benchmark. Connects, migrates, bootstraps, builds the app, starts jobs, listens.
  */
 import { buildApp } from './app.ts';
-import { ensureAdmin, ensureRoles, type AdminResult } from './bootstrap.ts';
+import { type AdminResult, ensureAdmin, ensureRoles } from './bootstrap.ts';
 import { type Config, loadConfig } from './config.ts';
 import { connect, type Database } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import type { App } from './http/app-types.ts';
 import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { registerSystemJobs } from './jobs/system.jobs.ts';
 import { createServices, type Services } from './services.ts';
-import type { App } from './http/app-types.ts';
 
 export type Runtime = {
   config: Config;
@@ -50,7 +50,11 @@ export async function startRuntime(opts: StartOptions = {}): Promise<Runtime> {
     ...(opts.demoScale !== undefined ? { demoScale: opts.demoScale } : {}),
     ...(opts.role !== undefined ? { role: opts.role } : {}),
   };
-  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.poolMax });
+  const database = await connect({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.poolMax,
+  });
   try {
     await migrate(database);
     await ensureRoles(database);

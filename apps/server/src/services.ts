@@ -1,7 +1,6 @@
 /** Composition root: every service with the dependencies it really uses. */
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
-import type { Jobs } from './jobs/jobs.ts';
 import { createAccountService } from './features/accounts/accounts.service.ts';
 import { createApiKeyService } from './features/api-keys/api-keys.service.ts';
 import { createAuditService } from './features/audit/audit.service.ts';
@@ -13,10 +12,19 @@ import { createRelationshipService } from './features/relationships/relationship
 import { createRoleService } from './features/roles/roles.service.ts';
 import { createTeamService } from './features/teams/teams.service.ts';
 import { createUserService } from './features/users/users.service.ts';
+import type { Jobs } from './jobs/jobs.ts';
 
-export type ServiceConfig = Pick<Config, 'sessionTtlHours' | 'loginMaxFailures' | 'defaultPhoneCountry' | 'cookieSecure'>;
+export type ServiceConfig = Pick<
+  Config,
+  'sessionTtlHours' | 'loginMaxFailures' | 'defaultPhoneCountry' | 'cookieSecure'
+>;
 
-export function createServices(deps: { database: Database; jobs: Jobs; clock: () => Date; config: ServiceConfig }) {
+export function createServices(deps: {
+  database: Database;
+  jobs: Jobs;
+  clock: () => Date;
+  config: ServiceConfig;
+}) {
   const { database, clock, config } = deps;
   const db = database.db;
   const customFields = createCustomFieldService({ db, clock });
@@ -25,13 +33,23 @@ export function createServices(deps: { database: Database; jobs: Jobs; clock: ()
     database,
     jobs: deps.jobs,
     config,
-    auth: createAuthService({ db, clock, sessionTtlHours: config.sessionTtlHours, loginMaxFailures: config.loginMaxFailures }),
+    auth: createAuthService({
+      db,
+      clock,
+      sessionTtlHours: config.sessionTtlHours,
+      loginMaxFailures: config.loginMaxFailures,
+    }),
     users: createUserService({ db, clock }),
     teams: createTeamService({ db, clock }),
     roles: createRoleService({ db, clock }),
     apiKeys: createApiKeyService({ db, clock }),
     customFields,
-    contacts: createContactService({ db, clock, customFields, defaultPhoneCountry: config.defaultPhoneCountry }),
+    contacts: createContactService({
+      db,
+      clock,
+      customFields,
+      defaultPhoneCountry: config.defaultPhoneCountry,
+    }),
     accounts: createAccountService({ db, clock, customFields }),
     relationships: createRelationshipService({ db, clock }),
     audit,

@@ -9,7 +9,12 @@ const domainSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((v) => v.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''))
+  .transform((v) =>
+    v
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/.*$/, ''),
+  )
   .pipe(
     z
       .string()

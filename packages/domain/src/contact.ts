@@ -33,7 +33,11 @@ export function normaliseChannels(
   phones.forEach((p, i) => {
     const e164 = normalisePhone(p.number, defaultCountry);
     if (!e164) {
-      errors.push({ field: `phones.${i}.number`, code: 'invalid_phone', message: 'must be a phone number (with country code, e.g. +46 8 123 456 78)' });
+      errors.push({
+        field: `phones.${i}.number`,
+        code: 'invalid_phone',
+        message: 'must be a phone number (with country code, e.g. +46 8 123 456 78)',
+      });
       return;
     }
     if (seenPhone.has(e164)) return;
@@ -62,12 +66,7 @@ function markPrimary<T extends { primary: boolean }>(items: T[]): void {
 
 /** Lower-case, accents stripped, whitespace collapsed: for search and name matching. */
 export function foldText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 export function contactSearchText(c: {
@@ -78,16 +77,28 @@ export function contactSearchText(c: {
   phoneKeys: readonly string[];
 }): string {
   return foldText(
-    [c.firstName, c.lastName, c.jobTitle ?? '', ...c.emailKeys, ...c.phoneKeys, ...c.phoneKeys.map((p) => nationalForm(p) ?? '')].join(' '),
+    [
+      c.firstName,
+      c.lastName,
+      c.jobTitle ?? '',
+      ...c.emailKeys,
+      ...c.phoneKeys,
+      ...c.phoneKeys.map((p) => nationalForm(p) ?? ''),
+    ].join(' '),
   );
 }
 
-export function accountSearchText(a: { name: string; domain?: string | null; industry?: string | null }): string {
+export function accountSearchText(a: {
+  name: string;
+  domain?: string | null;
+  industry?: string | null;
+}): string {
   return foldText([a.name, a.domain ?? '', a.industry ?? ''].join(' '));
 }
 
 // Unicode-aware word boundaries: \b does not see Cyrillic letters as word characters.
-const legalSuffixes = /(?<![\p{L}\p{N}])(ab|publ|as|asa|oy|oyj|a\/s|aps|gmbh|ag|ltd|limited|plc|inc|llc|corp|co|sa|bv|nv|ооо|оао|зао|пао|ао)(?![\p{L}\p{N}])\.?/gu;
+const legalSuffixes =
+  /(?<![\p{L}\p{N}])(ab|publ|as|asa|oy|oyj|a\/s|aps|gmbh|ag|ltd|limited|plc|inc|llc|corp|co|sa|bv|nv|ооо|оао|зао|пао|ао)(?![\p{L}\p{N}])\.?/gu;
 
 /** A company name without legal form and punctuation, for duplicate matching. */
 export function accountNameKey(name: string): string {

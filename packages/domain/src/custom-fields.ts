@@ -12,23 +12,34 @@ function isValidDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-function checkValue(def: CustomFieldDef, value: unknown, phoneCountry?: string | null): { value?: unknown; error?: string } {
+function checkValue(
+  def: CustomFieldDef,
+  value: unknown,
+  phoneCountry?: string | null,
+): { value?: unknown; error?: string } {
   switch (def.type) {
     case 'text':
-      return typeof value === 'string' && value.length <= 1000 ? { value: value.trim() } : { error: 'must be text of at most 1000 characters' };
+      return typeof value === 'string' && value.length <= 1000
+        ? { value: value.trim() }
+        : { error: 'must be text of at most 1000 characters' };
     case 'long_text':
-      return typeof value === 'string' && value.length <= 20000 ? { value } : { error: 'must be text of at most 20000 characters' };
+      return typeof value === 'string' && value.length <= 20000
+        ? { value }
+        : { error: 'must be text of at most 20000 characters' };
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? { value } : { error: 'must be a number' };
     case 'money': {
       const m = value as { amount?: unknown; currency?: unknown };
       if (typeof m !== 'object' || m === null) return { error: 'must be { amount, currency }' };
       if (!Number.isSafeInteger(m.amount)) return { error: 'amount must be an integer in minor units' };
-      if (typeof m.currency !== 'string' || !/^[A-Z]{3}$/.test(m.currency)) return { error: 'currency must be an ISO 4217 code' };
+      if (typeof m.currency !== 'string' || !/^[A-Z]{3}$/.test(m.currency))
+        return { error: 'currency must be an ISO 4217 code' };
       return { value: { amount: m.amount, currency: m.currency } };
     }
     case 'date':
-      return typeof value === 'string' && isValidDate(value) ? { value } : { error: 'must be a date (YYYY-MM-DD)' };
+      return typeof value === 'string' && isValidDate(value)
+        ? { value }
+        : { error: 'must be a date (YYYY-MM-DD)' };
     case 'boolean':
       return typeof value === 'boolean' ? { value } : { error: 'must be true or false' };
     case 'select':
@@ -36,7 +47,8 @@ function checkValue(def: CustomFieldDef, value: unknown, phoneCountry?: string |
         ? { value }
         : { error: `must be one of ${def.options.map((o) => o.value).join(', ')}` };
     case 'multi_select': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return { error: 'must be a list of options' };
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        return { error: 'must be a list of options' };
       const bad = value.filter((v) => !def.options.some((o) => o.value === v));
       if (bad.length) return { error: `unknown option ${bad.join(', ')}` };
       return { value: [...new Set(value)] };
@@ -54,7 +66,9 @@ function checkValue(def: CustomFieldDef, value: unknown, phoneCountry?: string |
       if (typeof value !== 'string' || value.length > 2000) return { error: 'must be a URL' };
       try {
         const u = new URL(value);
-        return u.protocol === 'http:' || u.protocol === 'https:' ? { value: u.toString() } : { error: 'must be an http(s) URL' };
+        return u.protocol === 'http:' || u.protocol === 'https:'
+          ? { value: u.toString() }
+          : { error: 'must be an http(s) URL' };
       } catch {
         return { error: 'must be a URL' };
       }

@@ -1,7 +1,11 @@
 /** Field-level differences for the audit log. */
 export type FieldDiff = Record<string, { from: unknown; to: unknown }>;
 
-export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>, fields: readonly string[]): FieldDiff {
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  fields: readonly string[],
+): FieldDiff {
   const out: FieldDiff = {};
   for (const f of fields) {
     const a = before[f] ?? null;
@@ -12,7 +16,11 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
 }
 
 /** The diff of a created record (everything from null) or a deleted one (everything to null). */
-export function snapshotDiff(record: Record<string, unknown>, fields: readonly string[], dir: 'created' | 'deleted'): FieldDiff {
+export function snapshotDiff(
+  record: Record<string, unknown>,
+  fields: readonly string[],
+  dir: 'created' | 'deleted',
+): FieldDiff {
   const out: FieldDiff = {};
   for (const f of fields) {
     const v = record[f] ?? null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FilterError, type FieldSpecs, filterOps, parseFilters, parseSort } from './filter.ts';
+import { type FieldSpecs, FilterError, filterOps, parseFilters, parseSort } from './filter.ts';
 
 const specs: FieldSpecs = {
   name: { kind: 'text', sortable: true },
@@ -57,7 +57,9 @@ describe('parseFilters', () => {
 
   it('maps aliases such as ownerId=me before checking', () => {
     const id = '7c1f6a2e-3b4d-4c5e-8f90-123456789abc';
-    expect(parseFilters({ 'filter[ownerId][eq]': 'me' }, specs, { ownerId: { me: id } })).toEqual([{ field: 'ownerId', op: 'eq', value: id }]);
+    expect(parseFilters({ 'filter[ownerId][eq]': 'me' }, specs, { ownerId: { me: id } })).toEqual([
+      { field: 'ownerId', op: 'eq', value: id },
+    ]);
   });
 
   it('property: any input either parses into whitelisted conditions or fails with a FilterError', () => {
@@ -66,7 +68,12 @@ describe('parseFilters', () => {
       fc.string({ maxLength: 12 }),
     );
     const op = fc.oneof(fc.constantFrom(...filterOps), fc.string({ maxLength: 8 }));
-    const value = fc.oneof(fc.string({ maxLength: 20 }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }), fc.integer(), fc.constant(null));
+    const value = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+      fc.integer(),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(key, op, value), { maxLength: 5 }), (entries) => {
         const q: Record<string, unknown> = {};
@@ -76,7 +83,8 @@ describe('parseFilters', () => {
           for (const c of conditions) {
             expect(Object.keys(specs)).toContain(c.field);
             expect(filterOps).toContain(c.op);
-            if (specs[c.field]!.kind === 'number' && c.op !== 'is_null' && c.op !== 'in') expect(typeof c.value).toBe('number');
+            if (specs[c.field]!.kind === 'number' && c.op !== 'is_null' && c.op !== 'in')
+              expect(typeof c.value).toBe('number');
           }
         } catch (e) {
           expect(e).toBeInstanceOf(FilterError);

@@ -114,7 +114,8 @@ function coerce(kind: FieldKind, raw: string, spec: FieldSpec): Scalar | string 
       return raw.toLowerCase();
     case 'enum':
     case 'tags':
-      if (spec.values && !spec.values.includes(raw)) throw new Error(`must be one of ${spec.values.join(', ')}`);
+      if (spec.values && !spec.values.includes(raw))
+        throw new Error(`must be one of ${spec.values.join(', ')}`);
       return raw;
     case 'text':
       if (raw.length > 500) throw new Error('is too long');
@@ -170,13 +171,24 @@ export function parseFilters(
           conditions.push({ field, op, value: v === 'true' });
         } else if (op === 'in') {
           const parts = v.split(',').filter((p) => p !== '');
-          if (parts.length === 0 || parts.length > 100) throw new Error('in takes 1 to 100 comma-separated values');
+          if (parts.length === 0 || parts.length > 100)
+            throw new Error('in takes 1 to 100 comma-separated values');
           const alias = Object.hasOwn(aliases, field) ? aliases[field] : undefined;
-          conditions.push({ field, op, value: parts.map((p) => coerce(spec.kind, (alias && Object.hasOwn(alias, p) ? alias[p] : undefined) ?? p, spec)) });
+          conditions.push({
+            field,
+            op,
+            value: parts.map((p) =>
+              coerce(spec.kind, (alias && Object.hasOwn(alias, p) ? alias[p] : undefined) ?? p, spec),
+            ),
+          });
         } else {
           const alias = Object.hasOwn(aliases, field) ? aliases[field] : undefined;
-          const kind = (op === 'contains' || op === 'starts_with') ? 'text' : spec.kind;
-          conditions.push({ field, op, value: coerce(kind, (alias && Object.hasOwn(alias, v) ? alias[v] : undefined) ?? v, spec) });
+          const kind = op === 'contains' || op === 'starts_with' ? 'text' : spec.kind;
+          conditions.push({
+            field,
+            op,
+            value: coerce(kind, (alias && Object.hasOwn(alias, v) ? alias[v] : undefined) ?? v, spec),
+          });
         }
       } catch (e) {
         errors.push({ field, code: 'invalid_value', message: (e as Error).message });
@@ -192,7 +204,7 @@ export function parseSort(sort: string | undefined, specs: FieldSpecs, fallback:
   const dir = sort.startsWith('-') ? 'desc' : 'asc';
   const field = sort.replace(/^[-+]/, '');
   const spec = Object.hasOwn(specs, field) ? specs[field] : undefined;
-  if (!spec || !spec.sortable) {
+  if (!spec?.sortable) {
     throw new FilterError([{ field: 'sort', code: 'unknown_field', message: `cannot sort by "${field}"` }]);
   }
   return { field, dir };

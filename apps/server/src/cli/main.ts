@@ -30,11 +30,14 @@ async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
 }
 
 async function start(): Promise<number> {
-  const rt = await startRuntime({ logger: true, onDemo: async (db, scale) => {
-    const t = Date.now();
-    const r = await seedDemo(db, { scale, seed: 42 });
-    console.log(`Loaded demo data: ${r.contacts} contacts, ${r.accounts} accounts (${Date.now() - t} ms).`);
-  } });
+  const rt = await startRuntime({
+    logger: true,
+    onDemo: async (db, scale) => {
+      const t = Date.now();
+      const r = await seedDemo(db, { scale, seed: 42 });
+      console.log(`Loaded demo data: ${r.contacts} contacts, ${r.accounts} accounts (${Date.now() - t} ms).`);
+    },
+  });
   if (rt.admin.created) {
     console.log(
       rt.admin.generated
@@ -43,7 +46,11 @@ async function start(): Promise<number> {
     );
   }
   const where = rt.config.databaseUrl ? 'PostgreSQL' : `embedded database in ${rt.config.dataDir}`;
-  console.log(rt.url ? `Relata is running at ${rt.url} (${where}, role ${rt.config.role})` : `Relata worker running (${where})`);
+  console.log(
+    rt.url
+      ? `Relata is running at ${rt.url} (${where}, role ${rt.config.role})`
+      : `Relata worker running (${where})`,
+  );
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (sig: string) => {
@@ -73,8 +80,12 @@ async function doctor(): Promise<number> {
       console.log(`ok   database reachable (${db.kind})`);
       const trgm = await db.query("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'");
       const pending = await pendingMigrations(db);
-      console.log(`${pending.length ? 'WARN' : 'ok  '} migrations: ${pending.length ? `${pending.length} pending (${pending.join(', ')}); run relata migrate` : 'up to date'}`);
-      console.log(`${trgm.length ? 'ok  ' : 'WARN'} pg_trgm ${trgm.length ? 'installed' : 'not installed yet (installed by migrations)'}`);
+      console.log(
+        `${pending.length ? 'WARN' : 'ok  '} migrations: ${pending.length ? `${pending.length} pending (${pending.join(', ')}); run relata migrate` : 'up to date'}`,
+      );
+      console.log(
+        `${trgm.length ? 'ok  ' : 'WARN'} pg_trgm ${trgm.length ? 'installed' : 'not installed yet (installed by migrations)'}`,
+      );
     });
   } catch (e) {
     ok = false;
@@ -96,7 +107,10 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         });
       case 'seed': {
-        const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' } } });
+        const { values } = parseArgs({
+          args: rest,
+          options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' } },
+        });
         if (!values.demo) {
           console.error('relata seed needs --demo');
           return 2;
@@ -112,7 +126,9 @@ export async function main(argv: string[]): Promise<number> {
           await ensureRoles(db);
           const t = Date.now();
           const r = await seedDemo(db, { scale, seed, log: (m) => console.log(m) });
-          console.log(`Seeded ${r.contacts} contacts, ${r.accounts} accounts, ${r.relationships} relationships in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+          console.log(
+            `Seeded ${r.contacts} contacts, ${r.accounts} accounts, ${r.relationships} relationships in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+          );
           return 0;
         });
       }
@@ -126,7 +142,9 @@ export async function main(argv: string[]): Promise<number> {
         return await withDatabase(async (db) => {
           await migrate(db);
           const r = await createOrResetAdmin(db, password);
-          console.log(r === 'created' ? 'Created admin@relata.local' : 'Reset the password of admin@relata.local');
+          console.log(
+            r === 'created' ? 'Created admin@relata.local' : 'Reset the password of admin@relata.local',
+          );
           return 0;
         });
       }

@@ -11,7 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { type Db as IDatabase, fromPglite } from 'pg-boss';
+import { fromPglite, type Db as IDatabase } from 'pg-boss';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -35,7 +35,11 @@ export type QueryFn = <T = Record<string, unknown>>(text: string, values?: unkno
 
 const MIGRATION_LOCK = 7_240_311;
 
-export type ConnectOptions = { databaseUrl?: string | undefined; dataDir?: string | undefined; poolMax?: number };
+export type ConnectOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  poolMax?: number;
+};
 
 export async function connect(opts: ConnectOptions): Promise<Database> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts.poolMax ?? 10);
@@ -88,7 +92,8 @@ async function connectPglite(dataDir: string | undefined): Promise<Database> {
 /** Wraps an open PGlite instance (tests load one from a migrated template). */
 export function connectPgliteClient(client: PGlite): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  const query: QueryFn = async <T>(text: string, values?: unknown[]) => (await client.query<T>(text, values)).rows;
+  const query: QueryFn = async <T>(text: string, values?: unknown[]) =>
+    (await client.query<T>(text, values)).rows;
   return {
     kind: 'pglite',
     db,

@@ -28,15 +28,15 @@ export async function migrate(database: Database): Promise<string[]> {
     await exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map((r) => [
-        r.name,
-        r.checksum,
-      ]),
+      (await query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map(
+        (r) => [r.name, r.checksum],
+      ),
     );
     for (const m of listMigrations()) {
       const seen = done.get(m.name);
       if (seen) {
-        if (seen !== m.checksum) throw new MigrationError(`migration ${m.name} was changed after it was applied`);
+        if (seen !== m.checksum)
+          throw new MigrationError(`migration ${m.name} was changed after it was applied`);
         continue;
       }
       await exec(m.sql);

@@ -28,7 +28,8 @@ describe('schema', () => {
       expect(cols, `table ${cfg.name}`).toBeDefined();
       const declared = cfg.columns.map((c) => c.name).sort();
       expect(declared, `columns of ${cfg.name}`).toEqual([...cols!.keys()].sort());
-      for (const c of cfg.columns) expect(cols!.get(c.name), `${cfg.name}.${c.name} nullability`).toBe(!c.notNull && !c.primary);
+      for (const c of cfg.columns)
+        expect(cols!.get(c.name), `${cfg.name}.${c.name} nullability`).toBe(!c.notNull && !c.primary);
     }
   });
 

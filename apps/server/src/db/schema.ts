@@ -1,7 +1,17 @@
 /** Drizzle mirror of the SQL migrations (migrations/*.sql are the source of truth). */
 import type { Address, EmailEntry, Permissions, PhoneEntry } from '@relata/domain';
 import { sql } from 'drizzle-orm';
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
 const stamps = {

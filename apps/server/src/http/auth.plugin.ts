@@ -3,7 +3,7 @@
  * declaration and CSRF protection for cookie sessions.
  */
 import type { FastifyInstance } from 'fastify';
-import { SESSION_COOKIE, safeEqual, type AuthService } from '../features/auth/auth.service.ts';
+import { type AuthService, SESSION_COOKIE, safeEqual } from '../features/auth/auth.service.ts';
 import { AppError } from './errors.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

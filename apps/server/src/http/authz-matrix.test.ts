@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../test/app.ts';
 
 let t: TestApp;
-let c: Record<'owner' | 'sameTeam' | 'otherTeam' | 'readOnly' | 'manager' | 'admin' | 'keyRead' | 'keyWrite' | 'anonymous', Client>;
+let c: Record<
+  | 'owner'
+  | 'sameTeam'
+  | 'otherTeam'
+  | 'readOnly'
+  | 'manager'
+  | 'admin'
+  | 'keyRead'
+  | 'keyWrite'
+  | 'anonymous',
+  Client
+>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,24 +41,86 @@ afterAll(async () => {
 });
 
 type Who = keyof typeof c;
-const everyone = ['owner', 'sameTeam', 'otherTeam', 'readOnly', 'manager', 'admin', 'keyRead', 'keyWrite', 'anonymous'] as const;
+const everyone = [
+  'owner',
+  'sameTeam',
+  'otherTeam',
+  'readOnly',
+  'manager',
+  'admin',
+  'keyRead',
+  'keyWrite',
+  'anonymous',
+] as const;
 
 for (const resource of ['contacts', 'accounts'] as const) {
-  const body = resource === 'contacts' ? { firstName: 'Matrix', lastName: 'Record' } : { name: 'Matrix Record AB' };
+  const body =
+    resource === 'contacts' ? { firstName: 'Matrix', lastName: 'Record' } : { name: 'Matrix Record AB' };
   const create = async () => {
     const r = await c.owner.post(`/api/v1/${resource}`, body);
     expect(r.statusCode).toBe(201);
     return r.data<{ id: string; version: number }>();
   };
-  const versionOf = async (id: string) => (await t.admin.get(`/api/v1/${resource}/${id}`)).data<{ version: number }>()?.version;
+  const versionOf = async (id: string) =>
+    (await t.admin.get(`/api/v1/${resource}/${id}`)).data<{ version: number }>()?.version;
 
   describe(`${resource} authorisation`, () => {
     const expected: Record<string, Record<Who, number>> = {
-      read: { owner: 200, sameTeam: 200, otherTeam: 200, readOnly: 200, manager: 200, admin: 200, keyRead: 200, keyWrite: 200, anonymous: 401 },
-      update: { owner: 200, sameTeam: 200, otherTeam: 403, readOnly: 403, manager: 200, admin: 200, keyRead: 403, keyWrite: 200, anonymous: 401 },
-      delete: { owner: 204, sameTeam: 403, otherTeam: 403, readOnly: 403, manager: 204, admin: 204, keyRead: 403, keyWrite: 204, anonymous: 401 },
-      duplicates: { owner: 200, sameTeam: 200, otherTeam: 200, readOnly: 200, manager: 200, admin: 200, keyRead: 200, keyWrite: 200, anonymous: 401 },
-      merge: { owner: 200, sameTeam: 200, otherTeam: 403, readOnly: 403, manager: 200, admin: 200, keyRead: 403, keyWrite: 200, anonymous: 401 },
+      read: {
+        owner: 200,
+        sameTeam: 200,
+        otherTeam: 200,
+        readOnly: 200,
+        manager: 200,
+        admin: 200,
+        keyRead: 200,
+        keyWrite: 200,
+        anonymous: 401,
+      },
+      update: {
+        owner: 200,
+        sameTeam: 200,
+        otherTeam: 403,
+        readOnly: 403,
+        manager: 200,
+        admin: 200,
+        keyRead: 403,
+        keyWrite: 200,
+        anonymous: 401,
+      },
+      delete: {
+        owner: 204,
+        sameTeam: 403,
+        otherTeam: 403,
+        readOnly: 403,
+        manager: 204,
+        admin: 204,
+        keyRead: 403,
+        keyWrite: 204,
+        anonymous: 401,
+      },
+      duplicates: {
+        owner: 200,
+        sameTeam: 200,
+        otherTeam: 200,
+        readOnly: 200,
+        manager: 200,
+        admin: 200,
+        keyRead: 200,
+        keyWrite: 200,
+        anonymous: 401,
+      },
+      merge: {
+        owner: 200,
+        sameTeam: 200,
+        otherTeam: 403,
+        readOnly: 403,
+        manager: 200,
+        admin: 200,
+        keyRead: 403,
+        keyWrite: 200,
+        anonymous: 401,
+      },
     };
 
     it.each(everyone)('read, list and filter as %s', async (who) => {
@@ -56,7 +129,8 @@ for (const resource of ['contacts', 'accounts'] as const) {
       expect(res.statusCode).toBe(expected.read![who]);
       const list = await c[who].get(`/api/v1/${resource}?filter[ownerId][eq]=${c.owner.userId}&limit=200`);
       expect(list.statusCode).toBe(expected.read![who]);
-      if (list.statusCode === 200) expect((list.json().data as { id: string }[]).map((r) => r.id)).toContain(rec.id);
+      if (list.statusCode === 200)
+        expect((list.json().data as { id: string }[]).map((r) => r.id)).toContain(rec.id);
       const dups = await c[who].get(`/api/v1/${resource}/${rec.id}/duplicates`);
       expect(dups.statusCode).toBe(expected.duplicates![who]);
     });
@@ -82,7 +156,9 @@ for (const resource of ['contacts', 'accounts'] as const) {
       const b = await create();
       const res = await c[who].post(`/api/v1/${resource}/${a.id}/merge`, { mergeId: b.id });
       expect(res.statusCode).toBe(expected.merge![who]);
-      expect((await t.admin.get(`/api/v1/${resource}/${b.id}`)).statusCode).toBe(res.statusCode === 200 ? 404 : 200);
+      expect((await t.admin.get(`/api/v1/${resource}/${b.id}`)).statusCode).toBe(
+        res.statusCode === 200 ? 404 : 200,
+      );
     });
 
     it('agents cannot create records owned by someone else, nor reassign them', async () => {
@@ -92,12 +168,18 @@ for (const resource of ['contacts', 'accounts'] as const) {
       const reassign = await c.owner.patch(`/api/v1/${resource}/${rec.id}`, { ownerId: c.sameTeam.userId });
       expect(reassign.statusCode).toBe(403);
       expect(await versionOf(rec.id)).toBe(1);
-      const byManager = await c.manager.patch(`/api/v1/${resource}/${rec.id}`, { ownerId: c.sameTeam.userId });
+      const byManager = await c.manager.patch(`/api/v1/${resource}/${rec.id}`, {
+        ownerId: c.sameTeam.userId,
+      });
       expect(byManager.statusCode).toBe(200);
     });
 
     it('ignores mass-assignment of protected fields', async () => {
-      const res = await c.owner.post(`/api/v1/${resource}`, { ...body, version: 99, id: '00000000-0000-4000-8000-000000000000' });
+      const res = await c.owner.post(`/api/v1/${resource}`, {
+        ...body,
+        version: 99,
+        id: '00000000-0000-4000-8000-000000000000',
+      });
       expect(res.statusCode).toBe(400);
     });
   });
@@ -106,7 +188,10 @@ for (const resource of ['contacts', 'accounts'] as const) {
 describe('administration authorisation', () => {
   it('only admins manage users, teams, roles and custom fields', async () => {
     const cases: [string, unknown][] = [
-      ['/api/v1/users', { email: 'new.user@example.com', name: 'New', role: 'agent', password: 'a-long-password-1' }],
+      [
+        '/api/v1/users',
+        { email: 'new.user@example.com', name: 'New', role: 'agent', password: 'a-long-password-1' },
+      ],
       ['/api/v1/teams', { name: 'Forbidden team' }],
       ['/api/v1/roles', { key: 'custom_x', name: 'X', permissions: {} }],
       ['/api/v1/custom-fields', { entity: 'contact', key: 'forbidden', label: 'F', type: 'text' }],
@@ -119,7 +204,13 @@ describe('administration authorisation', () => {
       expect((await c.admin.post(url, payload)).statusCode, `admin POST ${url}`).toBe(201);
     }
     for (const who of ['owner', 'manager', 'readOnly', 'keyRead'] as const) {
-      for (const url of ['/api/v1/users', '/api/v1/teams', '/api/v1/roles', '/api/v1/custom-fields', '/api/v1/audit']) {
+      for (const url of [
+        '/api/v1/users',
+        '/api/v1/teams',
+        '/api/v1/roles',
+        '/api/v1/custom-fields',
+        '/api/v1/audit',
+      ]) {
         expect((await c[who].get(url)).statusCode, `${who} GET ${url}`).toBe(200);
       }
     }

@@ -12,7 +12,11 @@ function fromFastifyError(err: FastifyError): AppError | null {
       const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
       return {
         field: path || where,
-        code: String(v.params?.issue && typeof v.params.issue === 'object' ? (v.params.issue as { code?: string }).code ?? v.keyword : v.keyword),
+        code: String(
+          v.params?.issue && typeof v.params.issue === 'object'
+            ? ((v.params.issue as { code?: string }).code ?? v.keyword)
+            : v.keyword,
+        ),
         message: v.message ?? 'is not valid',
       };
     });

@@ -45,7 +45,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
-  constructor(code: ErrorCode, detail?: string, opts: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    opts: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
     super(detail ?? titleByCode[code]);
     this.code = code;
     this.errors = opts.errors;

@@ -31,7 +31,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
     }
     const actorKey = req.actor.apiKeyId ? `k:${req.actor.apiKeyId}` : `u:${req.actor.userId}`;
     const path = req.url.split('?')[0] ?? req.url;
-    const bodyHash = createHash('sha256').update(JSON.stringify(req.body ?? null)).update(path).digest('hex');
+    const bodyHash = createHash('sha256')
+      .update(JSON.stringify(req.body ?? null))
+      .update(path)
+      .digest('hex');
     // Claim the key; an existing claim is either a finished response, one in progress, or stale.
     await db
       .delete(idempotencyKeys)
@@ -58,7 +61,8 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
       .where(and(eq(idempotencyKeys.actorKey, actorKey), eq(idempotencyKeys.key, key)));
     if (!prior) throw new AppError('conflict', 'Idempotency key is being processed; retry shortly');
     if (prior.bodyHash !== bodyHash) throw new AppError('idempotency_mismatch');
-    if (prior.statusCode === IN_PROGRESS) throw new AppError('conflict', 'A request with this key is still running');
+    if (prior.statusCode === IN_PROGRESS)
+      throw new AppError('conflict', 'A request with this key is still running');
     for (const [k, v] of Object.entries(prior.headers)) reply.header(k, v);
     reply.header('idempotent-replayed', 'true');
     return reply.code(prior.statusCode).send(prior.response);
@@ -84,7 +88,10 @@ export function registerIdempotency(app: FastifyInstance, db: Db): void {
       const v = reply.getHeader(h);
       if (v !== undefined) headers[h] = String(v);
     }
-    await db.update(idempotencyKeys).set({ statusCode: reply.statusCode, response: body, headers }).where(where);
+    await db
+      .update(idempotencyKeys)
+      .set({ statusCode: reply.statusCode, response: body, headers })
+      .where(where);
     return payload;
   });
 }

@@ -9,7 +9,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-const publicRoutes = new Set(['POST /api/v1/auth/login', 'GET /healthz', 'GET /readyz', 'GET /api/v1/openapi.json']);
+const publicRoutes = new Set([
+  'POST /api/v1/auth/login',
+  'GET /healthz',
+  'GET /readyz',
+  'GET /api/v1/openapi.json',
+]);
 
 describe('route table', () => {
   it('every route declares its auth, and only the known ones are public', () => {
@@ -17,7 +22,8 @@ describe('route table', () => {
     expect(routes.length).toBeGreaterThan(40);
     for (const r of routes) {
       expect(['public', 'user'], `${r.method} ${r.url}`).toContain(r.auth);
-      if (r.auth === 'public') expect(publicRoutes.has(`${r.method} ${r.url}`) || r.url === '/*', `${r.method} ${r.url}`).toBe(true);
+      if (r.auth === 'public')
+        expect(publicRoutes.has(`${r.method} ${r.url}`) || r.url === '/*', `${r.method} ${r.url}`).toBe(true);
     }
   });
 
@@ -25,7 +31,11 @@ describe('route table', () => {
     const routes = t.app.routeTable.filter((r) => r.auth === 'user' && r.method !== 'HEAD');
     for (const r of routes) {
       const url = r.url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':key', 'admin');
-      const res = await t.anonymous.request(r.method as 'GET', url, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      const res = await t.anonymous.request(
+        r.method as 'GET',
+        url,
+        r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      );
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }

@@ -16,7 +16,12 @@ beforeAll(async () => {
     database,
     jobs,
     clock: () => new Date(),
-    config: { sessionTtlHours: 1, loginMaxFailures: 5, defaultPhoneCountry: undefined, cookieSecure: 'false' },
+    config: {
+      sessionTtlHours: 1,
+      loginMaxFailures: 5,
+      defaultPhoneCountry: undefined,
+      cookieSecure: 'false',
+    },
   });
   registerSystemJobs(jobs, services);
   await jobs.start({ work: true });
@@ -27,7 +32,9 @@ afterAll(async () => {
 });
 
 async function smokeToken(): Promise<string | undefined> {
-  const rows = await database.query<{ value: { token: string } }>("SELECT value FROM settings WHERE key = 'jobs.smoke'");
+  const rows = await database.query<{ value: { token: string } }>(
+    "SELECT value FROM settings WHERE key = 'jobs.smoke'",
+  );
   return rows[0]?.value.token;
 }
 
@@ -57,7 +64,10 @@ describe('jobs (pg-boss)', () => {
       await jobs.sendInTx(tx, SMOKE_JOB, { token: 'committed' });
     });
     await waitFor(async () => (await smokeToken()) === 'committed');
-    const sent = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'token' = 'rolled-back'`, [SMOKE_JOB]);
+    const sent = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'token' = 'rolled-back'`,
+      [SMOKE_JOB],
+    );
     expect(sent[0]!.n).toBe(0);
   });
 });

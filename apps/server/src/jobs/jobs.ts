@@ -20,7 +20,9 @@ export function createJobs(database: Database, opts: { schema?: string } = {}): 
   const schema = opts.schema ?? 'pgboss';
   const boss =
     'db' in database.boss
-      ? new PgBoss({ db: database.boss.db, schema, backend: 'pglite' } as ConstructorParameters<typeof PgBoss>[0])
+      ? new PgBoss({ db: database.boss.db, schema, backend: 'pglite' } as ConstructorParameters<
+          typeof PgBoss
+        >[0])
       : new PgBoss({ connectionString: database.boss.connectionString, max: database.boss.max, schema });
   boss.on('error', (err: unknown) => {
     console.error('[jobs]', err instanceof Error ? err.message : err);
@@ -47,6 +49,7 @@ export function createJobs(database: Database, opts: { schema?: string } = {}): 
       started = false;
     },
     send: (name, data) => boss.send(name, data),
-    sendInTx: (tx, name, data) => boss.send(name, data, { db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) }),
+    sendInTx: (tx, name, data) =>
+      boss.send(name, data, { db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) }),
   };
 }

@@ -44,13 +44,28 @@ function wrap(res: LightMyRequestResponse): Res {
   return r;
 }
 
-function makeClient(app: App, auth: { cookie?: string; csrf?: string; bearer?: string }, userId: string, teamId: string | null): Client {
-  const request = async (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+function makeClient(
+  app: App,
+  auth: { cookie?: string; csrf?: string; bearer?: string },
+  userId: string,
+  teamId: string | null,
+): Client {
+  const request = async (
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const h: Record<string, string> = { ...headers };
     if (auth.cookie) h.cookie = auth.cookie;
     if (auth.csrf && method !== 'GET') h['x-csrf-token'] = auth.csrf;
     if (auth.bearer) h.authorization = `Bearer ${auth.bearer}`;
-    const res = await app.inject({ method, url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
+    const res = await app.inject({
+      method,
+      url,
+      headers: h,
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
     return wrap(res);
   };
   return {
@@ -71,7 +86,12 @@ export async function createTestApp(opts: { loginMaxFailures?: number } = {}): P
     database,
     jobs,
     clock: () => new Date(),
-    config: { sessionTtlHours: 24, loginMaxFailures: opts.loginMaxFailures ?? 5, defaultPhoneCountry: 'SE', cookieSecure: 'false' },
+    config: {
+      sessionTtlHours: 24,
+      loginMaxFailures: opts.loginMaxFailures ?? 5,
+      defaultPhoneCountry: 'SE',
+      cookieSecure: 'false',
+    },
   });
   const app = await buildApp(services, { webDist: '/nonexistent' });
   await ensureAdmin(database, ADMIN_PASSWORD);

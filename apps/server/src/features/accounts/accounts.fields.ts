@@ -16,5 +16,24 @@ export const accountListFields: ListFields = {
   updatedAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('updated_at') },
 };
 
-export const accountAuditFields = ['name', 'domain', 'type', 'industry', 'size', 'address', 'ownerId', 'teamId', 'custom'] as const;
-export const accountMergeFields = ['name', 'domain', 'type', 'industry', 'size', 'address', 'ownerId', 'teamId'] as const;
+export const accountAuditFields = [
+  'name',
+  'domain',
+  'type',
+  'industry',
+  'size',
+  'address',
+  'ownerId',
+  'teamId',
+  'custom',
+] as const;
+export const accountMergeFields = [
+  'name',
+  'domain',
+  'type',
+  'industry',
+  'size',
+  'address',
+  'ownerId',
+  'teamId',
+] as const;

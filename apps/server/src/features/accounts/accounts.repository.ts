@@ -14,7 +14,11 @@ export async function pageAccounts(ex: Executor, where: SQL, order: SQL, sortVal
     .limit(limit + 1);
 }
 
-export async function getAccount(ex: Executor, id: string, forUpdate = false): Promise<AccountRow | undefined> {
+export async function getAccount(
+  ex: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<AccountRow | undefined> {
   const q = ex.select().from(accounts).where(eq(accounts.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
@@ -25,7 +29,11 @@ export async function insertAccount(ex: Executor, v: AccountInsert): Promise<Acc
   return row!;
 }
 
-export async function updateAccount(ex: Executor, id: string, v: Partial<AccountInsert>): Promise<AccountRow> {
+export async function updateAccount(
+  ex: Executor,
+  id: string,
+  v: Partial<AccountInsert>,
+): Promise<AccountRow> {
   const [row] = await ex.update(accounts).set(v).where(eq(accounts.id, id)).returning();
   return row!;
 }

@@ -33,7 +33,11 @@ export type AccountDuplicate = { record: AccountView; reasons: ('domain' | 'name
 export function createAccountService(deps: { db: Db; clock: () => Date; customFields: CustomFieldService }) {
   const { db } = deps;
 
-  async function customValues(input: Record<string, unknown> | undefined, existing?: Record<string, unknown>, country?: string | null) {
+  async function customValues(
+    input: Record<string, unknown> | undefined,
+    existing?: Record<string, unknown>,
+    country?: string | null,
+  ) {
     if (!input && existing) return existing;
     const defs = await deps.customFields.defsFor('account');
     const r = validateCustomValues(defs, input ?? {}, existing ?? {}, { phoneCountry: country ?? null });
@@ -50,7 +54,10 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
     if (keys.nameKey && a.nameKey === keys.nameKey) reasons.push('name');
     return reasons;
   };
-  const findDuplicates = async (actor: Actor, keys: { excludeId?: string; domain: string | null; nameKey: string }) =>
+  const findDuplicates = async (
+    actor: Actor,
+    keys: { excludeId?: string; domain: string | null; nameKey: string },
+  ) =>
     (await repo.findAccountDuplicates(db, keys))
       .filter((d) => can(actor, 'read', 'accounts', d))
       .map((d) => ({ record: presentAccount(d), reasons: reasonsFor(d, keys) }));
@@ -68,7 +75,11 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
         idExpr: sql.raw('id'),
         extra: [q ? sql`search_text LIKE ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}` : undefined],
       });
-      return toPage(await repo.pageAccounts(db, req.where, req.order, req.sortValue, req.limit), req, presentAccount);
+      return toPage(
+        await repo.pageAccounts(db, req.where, req.order, req.sortValue, req.limit),
+        req,
+        presentAccount,
+      );
     },
 
     async get(actor: Actor, id: string): Promise<AccountView> {
@@ -91,7 +102,16 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
           custom,
           ...derived({ name: input.name, domain: input.domain ?? null, industry: input.industry ?? null }),
         });
-        await insertAudit(tx, auditEntry(actor, 'create', 'account', created.id, snapshotDiff(created, accountAuditFields, 'created')));
+        await insertAudit(
+          tx,
+          auditEntry(
+            actor,
+            'create',
+            'account',
+            created.id,
+            snapshotDiff(created, accountAuditFields, 'created'),
+          ),
+        );
         return created;
       });
       return presentAccount(row);
@@ -102,10 +122,15 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
         const cur = authorize(actor, 'update', 'accounts', await repo.getAccount(tx, id, true), 'Account');
         checkVersion(cur.version, expected);
         const reassigning =
-          (input.ownerId !== undefined && input.ownerId !== cur.ownerId) || (input.teamId !== undefined && input.teamId !== cur.teamId);
-        if (reassigning && scopeOf(actor, 'update', 'accounts') !== 'all') throw forbidden('Only managers may reassign records');
+          (input.ownerId !== undefined && input.ownerId !== cur.ownerId) ||
+          (input.teamId !== undefined && input.teamId !== cur.teamId);
+        if (reassigning && scopeOf(actor, 'update', 'accounts') !== 'all')
+          throw forbidden('Only managers may reassign records');
         const { custom: customInput, ...rest } = input;
-        const next = { ...cur, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
+        const next = {
+          ...cur,
+          ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+        };
         const custom = await customValues(customInput, cur.custom, next.address?.country);
         const updated = await repo.updateAccount(tx, id, {
           name: next.name,
@@ -121,7 +146,10 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
           updatedAt: deps.clock(),
           version: cur.version + 1,
         });
-        await insertAudit(tx, auditEntry(actor, 'update', 'account', id, diffFields(cur, updated, accountAuditFields)));
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'update', 'account', id, diffFields(cur, updated, accountAuditFields)),
+        );
         return updated;
       });
       return presentAccount(row);
@@ -135,14 +163,20 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
         await repo.deleteAccount(tx, id);
         await insertAudit(
           tx,
-          auditEntry(actor, 'delete', 'account', id, snapshotDiff(cur, accountAuditFields, 'deleted'), { relationshipsRemoved: rels.length }),
+          auditEntry(actor, 'delete', 'account', id, snapshotDiff(cur, accountAuditFields, 'deleted'), {
+            relationshipsRemoved: rels.length,
+          }),
         );
       });
     },
 
     async duplicates(actor: Actor, id: string): Promise<AccountDuplicate[]> {
       const a = authorize(actor, 'read', 'accounts', await repo.getAccount(db, id), 'Account');
-      return findDuplicates(actor, { excludeId: id, domain: a.domain?.toLowerCase() ?? null, nameKey: a.nameKey });
+      return findDuplicates(actor, {
+        excludeId: id,
+        domain: a.domain?.toLowerCase() ?? null,
+        nameKey: a.nameKey,
+      });
     },
 
     async duplicateCheck(actor: Actor, input: AccountCreate): Promise<AccountDuplicate[]> {
@@ -151,12 +185,26 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
     },
 
     async merge(actor: Actor, id: string, input: MergeInput, expected?: number): Promise<AccountView> {
-      if (id === input.mergeId) throw invalid([{ field: 'mergeId', code: 'invalid_value', message: 'cannot merge an account into itself' }]);
+      if (id === input.mergeId)
+        throw invalid([
+          { field: 'mergeId', code: 'invalid_value', message: 'cannot merge an account into itself' },
+        ]);
       const row = await db.transaction(async (tx) => {
         const target = authorize(actor, 'merge', 'accounts', await repo.getAccount(tx, id, true), 'Account');
-        const source = authorize(actor, 'merge', 'accounts', await repo.getAccount(tx, input.mergeId, true), 'Account to merge');
+        const source = authorize(
+          actor,
+          'merge',
+          'accounts',
+          await repo.getAccount(tx, input.mergeId, true),
+          'Account to merge',
+        );
         checkVersion(target.version, expected);
-        const picked = mergeValues(target, source, accountMergeFields, input.fields) as Partial<repo.AccountInsert>;
+        const picked = mergeValues(
+          target,
+          source,
+          accountMergeFields,
+          input.fields,
+        ) as Partial<repo.AccountInsert>;
         const custom = mergeCustom(target.custom, source.custom, input.fields);
         const name = picked.name ?? target.name;
         const merged = await repo.updateAccount(tx, id, {

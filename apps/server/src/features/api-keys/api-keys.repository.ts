@@ -25,5 +25,8 @@ export async function insertApiKey(ex: Executor, v: typeof apiKeys.$inferInsert)
 }
 
 export async function revokeApiKey(ex: Executor, id: string, at: Date): Promise<void> {
-  await ex.update(apiKeys).set({ revokedAt: at, version: sql`${apiKeys.version} + 1` }).where(eq(apiKeys.id, id));
+  await ex
+    .update(apiKeys)
+    .set({ revokedAt: at, version: sql`${apiKeys.version} + 1` })
+    .where(eq(apiKeys.id, id));
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Actor, type ApiKeyCreate, type ListQuery } from '@relata/domain';
+import type { Actor, ApiKeyCreate, ListQuery } from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../http/errors.ts';
@@ -37,7 +37,10 @@ const owned = (k: repo.ApiKeyRow) => ({ ...k, ownerId: k.userId });
 export function createApiKeyService(deps: { db: Db; clock: () => Date }) {
   const { db } = deps;
   return {
-    async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<ReturnType<typeof presentApiKey>>> {
+    async list(
+      actor: Actor,
+      query: ListQuery & Record<string, unknown>,
+    ): Promise<Page<ReturnType<typeof presentApiKey>>> {
       const req = pageRequest({
         actor,
         resource: 'api_keys',
@@ -47,7 +50,11 @@ export function createApiKeyService(deps: { db: Db; clock: () => Date }) {
         idExpr: sql.raw('id'),
         scopeColumns: { owner: 'user_id', team: 'NULL::uuid' },
       });
-      return toPage(await repo.pageApiKeys(db, req.where, req.order, req.sortValue, req.limit), req, presentApiKey);
+      return toPage(
+        await repo.pageApiKeys(db, req.where, req.order, req.sortValue, req.limit),
+        req,
+        presentApiKey,
+      );
     },
     async get(actor: Actor, id: string) {
       const k = await repo.getApiKey(db, id);
@@ -55,7 +62,8 @@ export function createApiKeyService(deps: { db: Db; clock: () => Date }) {
     },
     /** Keys act as their creator; an API key cannot mint further keys. */
     async create(actor: Actor, input: ApiKeyCreate) {
-      if (actor.kind !== 'user' || !actor.userId) throw new AppError('forbidden', 'API keys are created by signed-in users');
+      if (actor.kind !== 'user' || !actor.userId)
+        throw new AppError('forbidden', 'API keys are created by signed-in users');
       requireCan(actor, 'create', 'api_keys', { ownerId: actor.userId });
       const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
       const row = await db.transaction(async (tx) => {
@@ -67,7 +75,13 @@ export function createApiKeyService(deps: { db: Db; clock: () => Date }) {
           keyHash: sha256(secret),
           expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
         });
-        await insertAudit(tx, auditEntry(actor, 'create', 'api_key', created.id, { name: { from: null, to: created.name }, scopes: { from: null, to: created.scopes } }));
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'create', 'api_key', created.id, {
+            name: { from: null, to: created.name },
+            scopes: { from: null, to: created.scopes },
+          }),
+        );
         return created;
       });
       return { ...presentApiKey(row), secret };
@@ -78,7 +92,12 @@ export function createApiKeyService(deps: { db: Db; clock: () => Date }) {
         const cur = authorize(actor, 'delete', 'api_keys', k && owned(k), 'API key');
         if (cur.revokedAt) return;
         await repo.revokeApiKey(tx, id, deps.clock());
-        await insertAudit(tx, auditEntry(actor, 'delete', 'api_key', id, { revokedAt: { from: null, to: deps.clock().toISOString() } }));
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'delete', 'api_key', id, {
+            revokedAt: { from: null, to: deps.clock().toISOString() },
+          }),
+        );
       });
     },
   };

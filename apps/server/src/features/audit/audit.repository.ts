@@ -20,7 +20,9 @@ export async function listAudit(
     .where(
       and(
         opts.recordId ? eq(auditLog.recordId, opts.recordId) : undefined,
-        opts.before ? sql`(${auditLog.at}, ${auditLog.id}) < (${opts.before.at}::timestamptz, ${opts.before.id}::uuid)` : undefined,
+        opts.before
+          ? sql`(${auditLog.at}, ${auditLog.id}) < (${opts.before.at}::timestamptz, ${opts.before.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))

@@ -49,7 +49,12 @@ export async function touchSession(ex: Executor, id: string, now: Date, expiresA
 
 export async function findApiKeyPrincipal(ex: Executor, keyHash: string, now: Date) {
   const [row] = await ex
-    .select({ ...principalColumns, apiKeyId: apiKeys.id, scopes: apiKeys.scopes, lastUsedAt: apiKeys.lastUsedAt })
+    .select({
+      ...principalColumns,
+      apiKeyId: apiKeys.id,
+      scopes: apiKeys.scopes,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
     .innerJoin(roles, eq(roles.key, users.role))

@@ -6,20 +6,32 @@ import { type AuthService, SESSION_COOKIE } from './auth.service.ts';
 
 const tags = ['auth'];
 
-export function authRoutes(app: App, auth: AuthService, users: UserService, opts: { secureCookie: 'auto' | 'true' | 'false'; ttlHours: number }): void {
-  app.post('/api/v1/auth/login', { config: publicRoute, schema: { tags, body: loginSchema } }, async (req, reply) => {
-    const { token, csrfToken } = await auth.login(req.body, { ip: req.ip, userAgent: req.headers['user-agent'] ?? '' });
-    const secure = opts.secureCookie === 'auto' ? req.protocol === 'https' : opts.secureCookie === 'true';
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      path: '/',
-      maxAge: opts.ttlHours * 3600,
-    });
-    const s = await auth.authenticateSession(token);
-    return { data: { user: await users.me(s!.actor), csrfToken } };
-  });
+export function authRoutes(
+  app: App,
+  auth: AuthService,
+  users: UserService,
+  opts: { secureCookie: 'auto' | 'true' | 'false'; ttlHours: number },
+): void {
+  app.post(
+    '/api/v1/auth/login',
+    { config: publicRoute, schema: { tags, body: loginSchema } },
+    async (req, reply) => {
+      const { token, csrfToken } = await auth.login(req.body, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? '',
+      });
+      const secure = opts.secureCookie === 'auto' ? req.protocol === 'https' : opts.secureCookie === 'true';
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        maxAge: opts.ttlHours * 3600,
+      });
+      const s = await auth.authenticateSession(token);
+      return { data: { user: await users.me(s!.actor), csrfToken } };
+    },
+  );
   app.post('/api/v1/auth/logout', { config: user, schema: { tags } }, async (req, reply) => {
     await auth.logout(sessionOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -2,8 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Actor, Permissions } from '@relata/domain';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../http/errors.ts';
-import { auditEntry } from '../audit/audit.service.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
+import { auditEntry } from '../audit/audit.service.ts';
 import * as repo from './auth.repository.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 
@@ -151,10 +151,15 @@ export function createAuthService(deps: {
       if (hit) return hit;
       const now = clock();
       const row = await repo.findSessionPrincipal(db, sessionId, now);
-      if (!row || !row.active) return null;
+      if (!row?.active) return null;
       // Sliding expiry, written at most every five minutes.
       if (now.getTime() - row.lastSeenAt.getTime() > 5 * 60_000) {
-        await repo.touchSession(db, sessionId, now, new Date(now.getTime() + deps.sessionTtlHours * 3600_000));
+        await repo.touchSession(
+          db,
+          sessionId,
+          now,
+          new Date(now.getTime() + deps.sessionTtlHours * 3600_000),
+        );
       }
       const auth: SessionAuth = { actor: actorOf(row), sessionId, csrfToken: row.csrfToken, principal: row };
       remember(`s:${sessionId}`, auth);
@@ -168,8 +173,9 @@ export function createAuthService(deps: {
       if (hit) return hit;
       const now = clock();
       const row = await repo.findApiKeyPrincipal(db, keyHash, now);
-      if (!row || !row.active) return null;
-      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) await repo.touchApiKey(db, row.apiKeyId, now);
+      if (!row?.active) return null;
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)
+        await repo.touchApiKey(db, row.apiKeyId, now);
       const actor = actorOf(row, {
         kind: 'api_key',
         apiKeyId: row.apiKeyId,

@@ -31,4 +31,12 @@ export const contactAuditFields = [
   'teamId',
   'custom',
 ] as const;
-export const contactMergeFields = ['firstName', 'lastName', 'jobTitle', 'address', 'language', 'ownerId', 'teamId'] as const;
+export const contactMergeFields = [
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'address',
+  'language',
+  'ownerId',
+  'teamId',
+] as const;

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, inArray, ne, or, type SQL, sql, and } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { contacts } from '../../db/schema.ts';
 
@@ -14,7 +14,11 @@ export async function pageContacts(ex: Executor, where: SQL, order: SQL, sortVal
     .limit(limit + 1);
 }
 
-export async function getContact(ex: Executor, id: string, forUpdate = false): Promise<ContactRow | undefined> {
+export async function getContact(
+  ex: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<ContactRow | undefined> {
   const q = ex.select().from(contacts).where(eq(contacts.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
@@ -30,7 +34,11 @@ export async function insertContact(ex: Executor, v: ContactInsert): Promise<Con
   return row!;
 }
 
-export async function updateContact(ex: Executor, id: string, v: Partial<ContactInsert>): Promise<ContactRow> {
+export async function updateContact(
+  ex: Executor,
+  id: string,
+  v: Partial<ContactInsert>,
+): Promise<ContactRow> {
   const [row] = await ex.update(contacts).set(v).where(eq(contacts.id, id)).returning();
   return row!;
 }

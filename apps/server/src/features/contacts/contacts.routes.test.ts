@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 
-type Contact = { id: string; name: string; version: number; phones: { number: string; primary: boolean }[]; emails: { address: string; primary: boolean }[]; primaryEmail: string | null; custom: Record<string, unknown> };
+type Contact = {
+  id: string;
+  name: string;
+  version: number;
+  phones: { number: string; primary: boolean }[];
+  emails: { address: string; primary: boolean }[];
+  primaryEmail: string | null;
+  custom: Record<string, unknown>;
+};
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,7 +41,11 @@ describe('contacts API', () => {
     expect(got.statusCode).toBe(200);
     expect(got.headers.etag).toBe('"1"');
 
-    const patched = await t.admin.patch(`/api/v1/contacts/${c.id}`, { jobTitle: 'CFO' }, { 'if-match': '"1"' });
+    const patched = await t.admin.patch(
+      `/api/v1/contacts/${c.id}`,
+      { jobTitle: 'CFO' },
+      { 'if-match': '"1"' },
+    );
     expect(patched.statusCode).toBe(200);
     expect(patched.data<Contact & { jobTitle: string }>().jobTitle).toBe('CFO');
     expect(patched.data<Contact>().name).toBe('Astrid Lindqvist');
@@ -44,7 +56,10 @@ describe('contacts API', () => {
     expect(stale.json().code).toBe('precondition_failed');
 
     const audit = await t.admin.get(`/api/v1/audit?recordId=${c.id}`);
-    const entries = audit.json().data as { action: string; changes: Record<string, { from: unknown; to: unknown }> }[];
+    const entries = audit.json().data as {
+      action: string;
+      changes: Record<string, { from: unknown; to: unknown }>;
+    }[];
     expect(entries.map((e) => e.action)).toEqual(['update', 'create']);
     expect(entries[0]!.changes.jobTitle).toEqual({ from: null, to: 'CFO' });
 
@@ -54,7 +69,12 @@ describe('contacts API', () => {
   });
 
   it('answers bad input with problem+json naming the fields, never a 500', async () => {
-    const r = await t.admin.post('/api/v1/contacts', { firstName: '', lastName: '', emails: [{ address: 'nope' }], role: 'admin' });
+    const r = await t.admin.post('/api/v1/contacts', {
+      firstName: '',
+      lastName: '',
+      emails: [{ address: 'nope' }],
+      role: 'admin',
+    });
     expect(r.statusCode).toBe(400);
     const p = r.json();
     expect(p.code).toBe('validation_failed');
@@ -64,7 +84,9 @@ describe('contacts API', () => {
     expect(badPhone.statusCode).toBe(400);
     expect(badPhone.json().errors[0].field).toBe('phones.0.number');
 
-    const badJson = await t.admin.request('POST', '/api/v1/contacts', '{"firstName":', { 'content-type': 'application/json' });
+    const badJson = await t.admin.request('POST', '/api/v1/contacts', '{"firstName":', {
+      'content-type': 'application/json',
+    });
     expect(badJson.statusCode).toBe(400);
 
     expect((await t.admin.get('/api/v1/contacts/not-a-uuid')).statusCode).toBe(400);
@@ -83,15 +105,36 @@ describe('contacts API', () => {
       ],
     });
     expect(def.statusCode).toBe(201);
-    await t.admin.post('/api/v1/custom-fields', { entity: 'contact', key: 'score', label: 'Score', type: 'number' });
-    const bad = await t.admin.post('/api/v1/contacts', { lastName: 'Bad', custom: { segment: 'huge', nope: 1 } });
+    await t.admin.post('/api/v1/custom-fields', {
+      entity: 'contact',
+      key: 'score',
+      label: 'Score',
+      type: 'number',
+    });
+    const bad = await t.admin.post('/api/v1/contacts', {
+      lastName: 'Bad',
+      custom: { segment: 'huge', nope: 1 },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['custom.nope', 'custom.segment']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['custom.nope', 'custom.segment']);
 
-    for (const [name, segment, score] of [['Able', 'smb', 3], ['Baker', 'enterprise', 9], ['Carter', 'enterprise', 5]] as const) {
-      expect((await t.admin.post('/api/v1/contacts', { lastName: name, custom: { segment, score } })).statusCode).toBe(201);
+    for (const [name, segment, score] of [
+      ['Able', 'smb', 3],
+      ['Baker', 'enterprise', 9],
+      ['Carter', 'enterprise', 5],
+    ] as const) {
+      expect(
+        (await t.admin.post('/api/v1/contacts', { lastName: name, custom: { segment, score } })).statusCode,
+      ).toBe(201);
     }
-    const list = await t.admin.get('/api/v1/contacts?filter[custom.segment][eq]=enterprise&sort=-custom.score');
+    const list = await t.admin.get(
+      '/api/v1/contacts?filter[custom.segment][eq]=enterprise&sort=-custom.score',
+    );
     expect(list.statusCode).toBe(200);
     expect((list.json().data as Contact[]).map((c) => c.name)).toEqual(['Baker', 'Carter']);
     const gt = await t.admin.get('/api/v1/contacts?filter[custom.score][gte]=5&sort=custom.score');
@@ -108,7 +151,14 @@ describe('contacts API', () => {
     expect(op.json().detail).toContain('regex');
     const sort = await t.admin.get('/api/v1/contacts?sort=search_text');
     expect(sort.statusCode).toBe(400);
-    for (const q of ['filter[__proto__][eq]=x', 'sort=constructor', 'filter[custom.nope][eq]=1', 'cursor=garbage', 'limit=0', 'limit=abc']) {
+    for (const q of [
+      'filter[__proto__][eq]=x',
+      'sort=constructor',
+      'filter[custom.nope][eq]=1',
+      'cursor=garbage',
+      'limit=0',
+      'limit=abc',
+    ]) {
       const r = await t.admin.get(`/api/v1/contacts?${q}`);
       expect(r.statusCode, q).toBe(400);
     }
@@ -137,15 +187,29 @@ describe('contacts API', () => {
   });
 
   it('searches names, emails and phones by substring', async () => {
-    await t.admin.post('/api/v1/contacts', { firstName: 'Ørjan', lastName: 'Søderberg', emails: [{ address: 'orjan@fjord.no' }], phones: [{ number: '+47 412 34 567' }] });
+    await t.admin.post('/api/v1/contacts', {
+      firstName: 'Ørjan',
+      lastName: 'Søderberg',
+      emails: [{ address: 'orjan@fjord.no' }],
+      phones: [{ number: '+47 412 34 567' }],
+    });
     for (const q of ['søder', 'fjord.no', '41234567', 'ORJAN']) {
       const r = await t.admin.get(`/api/v1/contacts?q=${encodeURIComponent(q)}`);
-      expect((r.json().data as Contact[]).map((c) => c.name), q).toContain('Ørjan Søderberg');
+      expect(
+        (r.json().data as Contact[]).map((c) => c.name),
+        q,
+      ).toContain('Ørjan Søderberg');
     }
   });
 
   it('finds duplicates by email and phone and merges them, moving relationships and history', async () => {
-    const a = (await t.admin.post('/api/v1/contacts', { firstName: 'Ivan', lastName: 'Petrov', emails: [{ address: 'ivan@firma.ru' }] })).data<Contact>();
+    const a = (
+      await t.admin.post('/api/v1/contacts', {
+        firstName: 'Ivan',
+        lastName: 'Petrov',
+        emails: [{ address: 'ivan@firma.ru' }],
+      })
+    ).data<Contact>();
     const b = (
       await t.admin.post('/api/v1/contacts', {
         firstName: 'Ivan',
@@ -155,15 +219,31 @@ describe('contacts API', () => {
         phones: [{ number: '+7 912 345 67 89' }],
       })
     ).data<Contact>();
-    const acc = (await t.admin.post('/api/v1/accounts', { name: 'Firma OOO', domain: 'firma.ru' })).data<{ id: string }>();
-    const rel = await t.admin.post('/api/v1/relationships', { type: 'works_at', fromType: 'contact', fromId: b.id, toType: 'account', toId: acc.id });
+    const acc = (await t.admin.post('/api/v1/accounts', { name: 'Firma OOO', domain: 'firma.ru' })).data<{
+      id: string;
+    }>();
+    const rel = await t.admin.post('/api/v1/relationships', {
+      type: 'works_at',
+      fromType: 'contact',
+      fromId: b.id,
+      toType: 'account',
+      toId: acc.id,
+    });
     expect(rel.statusCode).toBe(201);
 
-    const check = await t.admin.post('/api/v1/contacts/duplicate-check', { firstName: 'I', lastName: 'P', emails: [{ address: 'ivan@firma.ru' }] });
-    expect((check.json().data as { record: Contact }[]).map((d) => d.record.id).sort()).toEqual([a.id, b.id].sort());
+    const check = await t.admin.post('/api/v1/contacts/duplicate-check', {
+      firstName: 'I',
+      lastName: 'P',
+      emails: [{ address: 'ivan@firma.ru' }],
+    });
+    expect((check.json().data as { record: Contact }[]).map((d) => d.record.id).sort()).toEqual(
+      [a.id, b.id].sort(),
+    );
 
     const dups = await t.admin.get(`/api/v1/contacts/${a.id}/duplicates`);
-    const match = (dups.json().data as { record: Contact; reasons: string[] }[]).find((d) => d.record.id === b.id);
+    const match = (dups.json().data as { record: Contact; reasons: string[] }[]).find(
+      (d) => d.record.id === b.id,
+    );
     expect(match?.reasons).toEqual(['email', 'name']);
 
     const merged = await t.admin.post(`/api/v1/contacts/${a.id}/merge`, { mergeId: b.id });
@@ -175,11 +255,16 @@ describe('contacts API', () => {
     expect((await t.admin.get(`/api/v1/contacts/${b.id}`)).statusCode).toBe(404);
 
     const rels = await t.admin.get(`/api/v1/relationships?filter[recordId][eq]=${a.id}`);
-    expect((rels.json().data as { fromId: string; toId: string }[]).map((r) => [r.fromId, r.toId])).toEqual([[a.id, acc.id]]);
+    expect((rels.json().data as { fromId: string; toId: string }[]).map((r) => [r.fromId, r.toId])).toEqual([
+      [a.id, acc.id],
+    ]);
     const atAccount = await t.admin.get(`/api/v1/contacts?filter[accountId][eq]=${acc.id}`);
     expect((atAccount.json().data as Contact[]).map((c) => c.id)).toEqual([a.id]);
 
-    const history = (await t.admin.get(`/api/v1/audit?recordId=${a.id}`)).json().data as { action: string; meta: { mergedId?: string } }[];
+    const history = (await t.admin.get(`/api/v1/audit?recordId=${a.id}`)).json().data as {
+      action: string;
+      meta: { mergedId?: string };
+    }[];
     expect(history[0]!.action).toBe('merge');
     expect(history[0]!.meta.mergedId).toBe(b.id);
     // The merged contact's own history now belongs to the survivor.
@@ -196,7 +281,11 @@ describe('contacts API', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     const list = await t.admin.get('/api/v1/contacts?filter[lastName][eq]=Potent');
     expect(list.json().data.length).toBe(1);
-    const other = await t.admin.post('/api/v1/contacts', { ...body, lastName: 'Other' }, { 'idempotency-key': 'k-1' });
+    const other = await t.admin.post(
+      '/api/v1/contacts',
+      { ...body, lastName: 'Other' },
+      { 'idempotency-key': 'k-1' },
+    );
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_mismatch');
   });

@@ -53,13 +53,18 @@ export function createContactService(deps: {
   const { db } = deps;
 
   /** Normalises channels, validates custom values and derives the search columns. */
-  async function derive(f: Fields, existingCustom: Record<string, unknown> | undefined, customInput: Record<string, unknown> | undefined) {
+  async function derive(
+    f: Fields,
+    existingCustom: Record<string, unknown> | undefined,
+    customInput: Record<string, unknown> | undefined,
+  ) {
     const country = f.address?.country ?? deps.defaultPhoneCountry ?? null;
     const ch = normaliseChannels(f.emails, f.phones, country);
     const defs = await deps.customFields.defsFor('contact');
-    const cv = customInput || !existingCustom
-      ? validateCustomValues(defs, customInput ?? {}, existingCustom ?? {}, { phoneCountry: country })
-      : { values: existingCustom, errors: [] as FieldError[] };
+    const cv =
+      customInput || !existingCustom
+        ? validateCustomValues(defs, customInput ?? {}, existingCustom ?? {}, { phoneCountry: country })
+        : { values: existingCustom, errors: [] as FieldError[] };
     const errors = [...ch.errors, ...cv.errors];
     if (errors.length) throw invalid(errors);
     return {
@@ -75,7 +80,10 @@ export function createContactService(deps: {
     };
   }
 
-  const reasonsFor = (c: repo.ContactRow, keys: { emailKeys: string[]; phoneKeys: string[]; nameKey: string }) => {
+  const reasonsFor = (
+    c: repo.ContactRow,
+    keys: { emailKeys: string[]; phoneKeys: string[]; nameKey: string },
+  ) => {
     const reasons: DuplicateMatch['reasons'] = [];
     if (c.emailKeys.some((e) => keys.emailKeys.includes(e))) reasons.push('email');
     if (c.phoneKeys.some((p) => keys.phoneKeys.includes(p))) reasons.push('phone');
@@ -100,7 +108,11 @@ export function createContactService(deps: {
         },
         extra: [q ? sql`search_text LIKE ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}` : undefined],
       });
-      return toPage(await repo.pageContacts(db, req.where, req.order, req.sortValue, req.limit), req, presentContact);
+      return toPage(
+        await repo.pageContacts(db, req.where, req.order, req.sortValue, req.limit),
+        req,
+        presentContact,
+      );
     },
 
     async get(actor: Actor, id: string): Promise<ContactView> {
@@ -110,7 +122,11 @@ export function createContactService(deps: {
     async create(actor: Actor, input: ContactCreate): Promise<ContactView> {
       const owner = { ownerId: input.ownerId ?? actor.userId, teamId: input.teamId ?? actor.teamId };
       requireCan(actor, 'create', 'contacts', owner);
-      const derived = await derive({ ...input, jobTitle: input.jobTitle ?? null, address: input.address ?? null }, undefined, input.custom);
+      const derived = await derive(
+        { ...input, jobTitle: input.jobTitle ?? null, address: input.address ?? null },
+        undefined,
+        input.custom,
+      );
       const row = await db.transaction(async (tx) => {
         const created = await repo.insertContact(tx, {
           firstName: input.firstName,
@@ -121,7 +137,16 @@ export function createContactService(deps: {
           ...owner,
           ...derived,
         });
-        await insertAudit(tx, auditEntry(actor, 'create', 'contact', created.id, snapshotDiff(created, contactAuditFields, 'created')));
+        await insertAudit(
+          tx,
+          auditEntry(
+            actor,
+            'create',
+            'contact',
+            created.id,
+            snapshotDiff(created, contactAuditFields, 'created'),
+          ),
+        );
         return created;
       });
       return presentContact(row);
@@ -132,8 +157,10 @@ export function createContactService(deps: {
         const cur = authorize(actor, 'update', 'contacts', await repo.getContact(tx, id, true), 'Contact');
         checkVersion(cur.version, expected);
         const reassigning =
-          (input.ownerId !== undefined && input.ownerId !== cur.ownerId) || (input.teamId !== undefined && input.teamId !== cur.teamId);
-        if (reassigning && scopeOf(actor, 'update', 'contacts') !== 'all') throw forbidden('Only managers may reassign records');
+          (input.ownerId !== undefined && input.ownerId !== cur.ownerId) ||
+          (input.teamId !== undefined && input.teamId !== cur.teamId);
+        if (reassigning && scopeOf(actor, 'update', 'contacts') !== 'all')
+          throw forbidden('Only managers may reassign records');
         const next: Fields = {
           firstName: input.firstName ?? cur.firstName,
           lastName: input.lastName ?? cur.lastName,
@@ -144,7 +171,9 @@ export function createContactService(deps: {
           custom: cur.custom,
         };
         if (!next.firstName && !next.lastName) {
-          throw invalid([{ field: 'lastName', code: 'required', message: 'a first or last name is required' }]);
+          throw invalid([
+            { field: 'lastName', code: 'required', message: 'a first or last name is required' },
+          ]);
         }
         const derived = await derive(next, cur.custom, input.custom);
         const updated = await repo.updateContact(tx, id, {
@@ -192,8 +221,16 @@ export function createContactService(deps: {
 
     async duplicateCheck(actor: Actor, input: ContactCreate): Promise<DuplicateMatch[]> {
       requireCan(actor, 'read', 'contacts');
-      const ch = normaliseChannels(input.emails, input.phones, input.address?.country ?? deps.defaultPhoneCountry ?? null);
-      const keys = { emailKeys: ch.emailKeys, phoneKeys: ch.phoneKeys, nameKey: personNameKey(input.firstName, input.lastName) };
+      const ch = normaliseChannels(
+        input.emails,
+        input.phones,
+        input.address?.country ?? deps.defaultPhoneCountry ?? null,
+      );
+      const keys = {
+        emailKeys: ch.emailKeys,
+        phoneKeys: ch.phoneKeys,
+        nameKey: personNameKey(input.firstName, input.lastName),
+      };
       const found = await repo.findContactDuplicates(db, keys);
       return found
         .filter((d) => can(actor, 'read', 'contacts', d))
@@ -202,16 +239,30 @@ export function createContactService(deps: {
 
     /** `id` survives; `mergeId` is folded into it and removed. */
     async merge(actor: Actor, id: string, input: MergeInput, expected?: number): Promise<ContactView> {
-      if (id === input.mergeId) throw invalid([{ field: 'mergeId', code: 'invalid_value', message: 'cannot merge a contact into itself' }]);
+      if (id === input.mergeId)
+        throw invalid([
+          { field: 'mergeId', code: 'invalid_value', message: 'cannot merge a contact into itself' },
+        ]);
       const row = await db.transaction(async (tx) => {
         const target = authorize(actor, 'merge', 'contacts', await repo.getContact(tx, id, true), 'Contact');
-        const source = authorize(actor, 'merge', 'contacts', await repo.getContact(tx, input.mergeId, true), 'Contact to merge');
+        const source = authorize(
+          actor,
+          'merge',
+          'contacts',
+          await repo.getContact(tx, input.mergeId, true),
+          'Contact to merge',
+        );
         checkVersion(target.version, expected);
         const picked = mergeValues(target, source, contactMergeFields, input.fields);
         const emails = unionBy(target.emails, source.emails, (e) => e.address);
         const phones = unionBy(target.phones, source.phones, (p) => p.number);
         const custom = mergeCustom(target.custom, source.custom, input.fields);
-        const fields = { ...(picked as Omit<Fields, 'emails' | 'phones' | 'custom'>), emails, phones, custom };
+        const fields = {
+          ...(picked as Omit<Fields, 'emails' | 'phones' | 'custom'>),
+          emails,
+          phones,
+          custom,
+        };
         const derived = await derive(fields, custom, undefined);
         const merged = await repo.updateContact(tx, id, {
           ...(picked as Partial<repo.ContactInsert>),

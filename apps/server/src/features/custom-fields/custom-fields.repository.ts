@@ -12,7 +12,11 @@ export async function listDefs(ex: Executor, entity?: 'contact' | 'account'): Pr
     .orderBy(asc(customFieldDefs.entity), asc(customFieldDefs.position), asc(customFieldDefs.key));
 }
 
-export async function getDef(ex: Executor, id: string, forUpdate = false): Promise<CustomFieldRow | undefined> {
+export async function getDef(
+  ex: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<CustomFieldRow | undefined> {
   const q = ex.select().from(customFieldDefs).where(eq(customFieldDefs.id, id));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
@@ -26,12 +30,19 @@ export async function findDefByKey(ex: Executor, entity: 'contact' | 'account', 
   return row;
 }
 
-export async function insertDef(ex: Executor, values: typeof customFieldDefs.$inferInsert): Promise<CustomFieldRow> {
+export async function insertDef(
+  ex: Executor,
+  values: typeof customFieldDefs.$inferInsert,
+): Promise<CustomFieldRow> {
   const [row] = await ex.insert(customFieldDefs).values(values).returning();
   return row!;
 }
 
-export async function updateDef(ex: Executor, id: string, values: Partial<typeof customFieldDefs.$inferInsert>) {
+export async function updateDef(
+  ex: Executor,
+  id: string,
+  values: Partial<typeof customFieldDefs.$inferInsert>,
+) {
   const [row] = await ex.update(customFieldDefs).set(values).where(eq(customFieldDefs.id, id)).returning();
   return row!;
 }

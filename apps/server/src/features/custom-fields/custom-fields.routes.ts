@@ -16,16 +16,24 @@ export function customFieldRoutes(app: App, s: CustomFieldService): void {
     },
     async (req) => ({ data: await s.list(actorOf(req), req.query['filter[entity][eq]']), nextCursor: null }),
   );
-  app.post('/api/v1/custom-fields', { config: user, schema: { tags, body: customFieldCreateSchema } }, async (req, reply) => {
-    const data = await s.create(actorOf(req), req.body);
-    setEtag(reply, data.version);
-    return reply.code(201).send({ data });
-  });
-  app.get('/api/v1/custom-fields/:id', { config: user, schema: { tags, params: idParams } }, async (req, reply) => {
-    const data = await s.get(actorOf(req), req.params.id);
-    setEtag(reply, data.version);
-    return { data };
-  });
+  app.post(
+    '/api/v1/custom-fields',
+    { config: user, schema: { tags, body: customFieldCreateSchema } },
+    async (req, reply) => {
+      const data = await s.create(actorOf(req), req.body);
+      setEtag(reply, data.version);
+      return reply.code(201).send({ data });
+    },
+  );
+  app.get(
+    '/api/v1/custom-fields/:id',
+    { config: user, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      const data = await s.get(actorOf(req), req.params.id);
+      setEtag(reply, data.version);
+      return { data };
+    },
+  );
   app.patch(
     '/api/v1/custom-fields/:id',
     { config: user, schema: { tags, params: idParams, body: customFieldUpdateSchema } },
@@ -35,8 +43,12 @@ export function customFieldRoutes(app: App, s: CustomFieldService): void {
       return { data };
     },
   );
-  app.delete('/api/v1/custom-fields/:id', { config: user, schema: { tags, params: idParams } }, async (req, reply) => {
-    await s.remove(actorOf(req), req.params.id, ifMatch(req));
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/v1/custom-fields/:id',
+    { config: user, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      await s.remove(actorOf(req), req.params.id, ifMatch(req));
+      return reply.code(204).send();
+    },
+  );
 }

@@ -47,7 +47,13 @@ export function createCustomFieldService(deps: { db: Db; clock: () => Date }) {
     async defsFor(entity: 'contact' | 'account'): Promise<CustomFieldDef[]> {
       return (await all())
         .filter((r) => r.entity === entity)
-        .map((r) => ({ key: r.key, label: r.label, type: r.type as CustomFieldType, options: r.options, required: r.required }));
+        .map((r) => ({
+          key: r.key,
+          label: r.label,
+          type: r.type as CustomFieldType,
+          options: r.options,
+          required: r.required,
+        }));
     },
     async list(actor: Actor, entity?: 'contact' | 'account') {
       requireCan(actor, 'read', 'custom_fields');
@@ -55,7 +61,9 @@ export function createCustomFieldService(deps: { db: Db; clock: () => Date }) {
     },
     async get(actor: Actor, id: string) {
       requireCan(actor, 'read', 'custom_fields');
-      return presentCustomField(authorize(actor, 'read', 'custom_fields', await repo.getDef(db, id), 'Custom field'));
+      return presentCustomField(
+        authorize(actor, 'read', 'custom_fields', await repo.getDef(db, id), 'Custom field'),
+      );
     },
     async create(actor: Actor, input: CustomFieldCreate) {
       requireCan(actor, 'create', 'custom_fields');
@@ -66,7 +74,10 @@ export function createCustomFieldService(deps: { db: Db; clock: () => Date }) {
           });
         }
         const created = await repo.insertDef(tx, input);
-        await insertAudit(tx, auditEntry(actor, 'create', 'custom_field', created.id, snapshotDiff(created, fields, 'created')));
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'create', 'custom_field', created.id, snapshotDiff(created, fields, 'created')),
+        );
         return created;
       });
       invalidate();
@@ -74,14 +85,24 @@ export function createCustomFieldService(deps: { db: Db; clock: () => Date }) {
     },
     async update(actor: Actor, id: string, input: CustomFieldUpdate, expected?: number) {
       const row = await db.transaction(async (tx) => {
-        const cur = authorize(actor, 'update', 'custom_fields', await repo.getDef(tx, id, true), 'Custom field');
+        const cur = authorize(
+          actor,
+          'update',
+          'custom_fields',
+          await repo.getDef(tx, id, true),
+          'Custom field',
+        );
         checkVersion(cur.version, expected);
         if (input.options && ['select', 'multi_select'].includes(cur.type) && input.options.length === 0) {
           throw new AppError('validation_failed', 'select fields need at least one option', {
             errors: [{ field: 'options', code: 'too_small', message: 'needs at least one option' }],
           });
         }
-        const next = await repo.updateDef(tx, id, { ...input, updatedAt: deps.clock(), version: cur.version + 1 });
+        const next = await repo.updateDef(tx, id, {
+          ...input,
+          updatedAt: deps.clock(),
+          version: cur.version + 1,
+        });
         await insertAudit(tx, auditEntry(actor, 'update', 'custom_field', id, diffFields(cur, next, fields)));
         return next;
       });
@@ -90,10 +111,19 @@ export function createCustomFieldService(deps: { db: Db; clock: () => Date }) {
     },
     async remove(actor: Actor, id: string, expected?: number) {
       await db.transaction(async (tx) => {
-        const cur = authorize(actor, 'delete', 'custom_fields', await repo.getDef(tx, id, true), 'Custom field');
+        const cur = authorize(
+          actor,
+          'delete',
+          'custom_fields',
+          await repo.getDef(tx, id, true),
+          'Custom field',
+        );
         checkVersion(cur.version, expected);
         await repo.deleteDef(tx, id);
-        await insertAudit(tx, auditEntry(actor, 'delete', 'custom_field', id, snapshotDiff(cur, fields, 'deleted')));
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'delete', 'custom_field', id, snapshotDiff(cur, fields, 'deleted')),
+        );
       });
       invalidate();
     },

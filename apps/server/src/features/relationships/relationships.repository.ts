@@ -19,12 +19,19 @@ export async function getRelationship(ex: Executor, id: string, forUpdate = fals
   return row;
 }
 
-export async function insertRelationship(ex: Executor, v: typeof relationships.$inferInsert): Promise<RelationshipRow> {
+export async function insertRelationship(
+  ex: Executor,
+  v: typeof relationships.$inferInsert,
+): Promise<RelationshipRow> {
   const [row] = await ex.insert(relationships).values(v).returning();
   return row!;
 }
 
-export async function updateRelationship(ex: Executor, id: string, v: Partial<typeof relationships.$inferInsert>) {
+export async function updateRelationship(
+  ex: Executor,
+  id: string,
+  v: Partial<typeof relationships.$inferInsert>,
+) {
   const [row] = await ex.update(relationships).set(v).where(eq(relationships.id, id)).returning();
   return row!;
 }
@@ -53,8 +60,16 @@ export async function moveRelationships(ex: Executor, fromId: string, toId: stri
              SELECT 1 FROM relationships o WHERE o.from_id = ${toId}::uuid AND o.to_id = r.to_id AND o.type = r.type))
        OR (r.to_id = ${fromId}::uuid AND EXISTS (
              SELECT 1 FROM relationships o WHERE o.to_id = ${toId}::uuid AND o.from_id = r.from_id AND o.type = r.type))`);
-  const a = await ex.update(relationships).set({ fromId: toId }).where(eq(relationships.fromId, fromId)).returning({ id: relationships.id });
-  const b = await ex.update(relationships).set({ toId }).where(eq(relationships.toId, fromId)).returning({ id: relationships.id });
+  const a = await ex
+    .update(relationships)
+    .set({ fromId: toId })
+    .where(eq(relationships.fromId, fromId))
+    .returning({ id: relationships.id });
+  const b = await ex
+    .update(relationships)
+    .set({ toId })
+    .where(eq(relationships.toId, fromId))
+    .returning({ id: relationships.id });
   return a.length + b.length;
 }
 
@@ -66,7 +81,8 @@ export async function findDuplicateRelationship(ex: Executor, type: string, from
   return row;
 }
 
-export const listRelationshipTypes = (ex: Executor) => ex.select().from(relationshipTypes).orderBy(relationshipTypes.key);
+export const listRelationshipTypes = (ex: Executor) =>
+  ex.select().from(relationshipTypes).orderBy(relationshipTypes.key);
 
 export async function getRelationshipType(ex: Executor, key: string) {
   const [row] = await ex.select().from(relationshipTypes).where(eq(relationshipTypes.key, key));
@@ -83,19 +99,34 @@ export async function endpointInfo(ex: Executor, contactIds: string[], accountId
   const [cs, as] = await Promise.all([
     contactIds.length
       ? ex
-          .select({ id: contacts.id, name: contacts.name, ownerId: contacts.ownerId, teamId: contacts.teamId })
+          .select({
+            id: contacts.id,
+            name: contacts.name,
+            ownerId: contacts.ownerId,
+            teamId: contacts.teamId,
+          })
           .from(contacts)
           .where(inArray(contacts.id, contactIds))
       : Promise.resolve([]),
     accountIds.length
       ? ex
-          .select({ id: accounts.id, name: accounts.name, ownerId: accounts.ownerId, teamId: accounts.teamId })
+          .select({
+            id: accounts.id,
+            name: accounts.name,
+            ownerId: accounts.ownerId,
+            teamId: accounts.teamId,
+          })
           .from(accounts)
           .where(inArray(accounts.id, accountIds))
       : Promise.resolve([]),
   ]);
-  const map = new Map<string, { type: 'contact' | 'account'; id: string; name: string; ownerId: string | null; teamId: string | null }>();
-  for (const c of cs) map.set(c.id, { type: 'contact', id: c.id, name: c.name ?? '', ownerId: c.ownerId, teamId: c.teamId });
-  for (const a of as) map.set(a.id, { type: 'account', id: a.id, name: a.name, ownerId: a.ownerId, teamId: a.teamId });
+  const map = new Map<
+    string,
+    { type: 'contact' | 'account'; id: string; name: string; ownerId: string | null; teamId: string | null }
+  >();
+  for (const c of cs)
+    map.set(c.id, { type: 'contact', id: c.id, name: c.name ?? '', ownerId: c.ownerId, teamId: c.teamId });
+  for (const a of as)
+    map.set(a.id, { type: 'account', id: a.id, name: a.name, ownerId: a.ownerId, teamId: a.teamId });
   return map;
 }

@@ -1,7 +1,7 @@
 import {
   type Actor,
-  can,
   type Condition,
+  can,
   diffFields,
   type ListQuery,
   type RelationshipCreate,
@@ -14,7 +14,7 @@ import type { Db, Executor } from '../../db/connection.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
-import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
+import { checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import type { ListFields } from '../shared/list-query.ts';
 import * as repo from './relationships.repository.ts';
@@ -32,7 +32,13 @@ const listFields: ListFields = {
   createdAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('created_at') },
 };
 
-type Endpoint = { type: 'contact' | 'account'; id: string; name: string; ownerId: string | null; teamId: string | null };
+type Endpoint = {
+  type: 'contact' | 'account';
+  id: string;
+  name: string;
+  ownerId: string | null;
+  teamId: string | null;
+};
 
 function present(r: repo.RelationshipRow, ends: Map<string, Endpoint>) {
   const end = (id: string, type: string) => {
@@ -58,7 +64,8 @@ function present(r: repo.RelationshipRow, ends: Map<string, Endpoint>) {
 }
 export type RelationshipView = ReturnType<typeof present>;
 
-const resourceOf = (t: 'contact' | 'account'): 'contacts' | 'accounts' => (t === 'contact' ? 'contacts' : 'accounts');
+const resourceOf = (t: 'contact' | 'account'): 'contacts' | 'accounts' =>
+  t === 'contact' ? 'contacts' : 'accounts';
 
 async function endpoints(ex: Executor, rows: repo.RelationshipRow[]) {
   const contactIds = new Set<string>();
@@ -74,7 +81,13 @@ export function createRelationshipService(deps: { db: Db; clock: () => Date }) {
   const { db } = deps;
 
   /** Relationships are governed by the record they start from. */
-  async function loadFor(ex: Executor, actor: Actor, id: string, action: 'read' | 'update' | 'delete', lock = false) {
+  async function loadFor(
+    ex: Executor,
+    actor: Actor,
+    id: string,
+    action: 'read' | 'update' | 'delete',
+    lock = false,
+  ) {
     const r = await repo.getRelationship(ex, id, lock);
     if (!r) throw notFound('Relationship');
     const ends = await endpoints(ex, [r]);
@@ -112,19 +125,36 @@ export function createRelationshipService(deps: { db: Db; clock: () => Date }) {
     async create(actor: Actor, input: RelationshipCreate) {
       const row = await db.transaction(async (tx) => {
         const type = await repo.getRelationshipType(tx, input.type);
-        if (!type) throw invalid([{ field: 'type', code: 'unknown', message: `no relationship type "${input.type}"` }]);
+        if (!type)
+          throw invalid([
+            { field: 'type', code: 'unknown', message: `no relationship type "${input.type}"` },
+          ]);
         if (type.fromType !== input.fromType || type.toType !== input.toType) {
-          throw invalid([{ field: 'type', code: 'invalid_value', message: `${type.key} relates a ${type.fromType} to a ${type.toType}` }]);
+          throw invalid([
+            {
+              field: 'type',
+              code: 'invalid_value',
+              message: `${type.key} relates a ${type.fromType} to a ${type.toType}`,
+            },
+          ]);
         }
         const ends = await repo.endpointInfo(
           tx,
-          [input.fromType === 'contact' ? input.fromId : '', input.toType === 'contact' ? input.toId : ''].filter(Boolean),
-          [input.fromType === 'account' ? input.fromId : '', input.toType === 'account' ? input.toId : ''].filter(Boolean),
+          [
+            input.fromType === 'contact' ? input.fromId : '',
+            input.toType === 'contact' ? input.toId : '',
+          ].filter(Boolean),
+          [
+            input.fromType === 'account' ? input.fromId : '',
+            input.toType === 'account' ? input.toId : '',
+          ].filter(Boolean),
         );
         const from = ends.get(input.fromId);
         const to = ends.get(input.toId);
-        if (!from || from.type !== input.fromType) throw invalid([{ field: 'fromId', code: 'not_found', message: `no such ${input.fromType}` }]);
-        if (!to || to.type !== input.toType) throw invalid([{ field: 'toId', code: 'not_found', message: `no such ${input.toType}` }]);
+        if (!from || from.type !== input.fromType)
+          throw invalid([{ field: 'fromId', code: 'not_found', message: `no such ${input.fromType}` }]);
+        if (!to || to.type !== input.toType)
+          throw invalid([{ field: 'toId', code: 'not_found', message: `no such ${input.toType}` }]);
         requireCan(actor, 'create', 'relationships', from);
         if (!can(actor, 'read', resourceOf(to.type), to)) throw forbidden();
         if (await repo.findDuplicateRelationship(tx, input.type, input.fromId, input.toId)) {
@@ -137,8 +167,22 @@ export function createRelationshipService(deps: { db: Db; clock: () => Date }) {
         });
         await insertAudit(tx, [
           auditEntry(actor, 'create', 'relationship', created.id, snapshotDiff(created, fields, 'created')),
-          auditEntry(actor, 'relate', input.fromType, input.fromId, {}, { relationshipId: created.id, type: input.type, to: to.name }),
-          auditEntry(actor, 'relate', input.toType, input.toId, {}, { relationshipId: created.id, type: input.type, from: from.name }),
+          auditEntry(
+            actor,
+            'relate',
+            input.fromType,
+            input.fromId,
+            {},
+            { relationshipId: created.id, type: input.type, to: to.name },
+          ),
+          auditEntry(
+            actor,
+            'relate',
+            input.toType,
+            input.toId,
+            {},
+            { relationshipId: created.id, type: input.type, from: from.name },
+          ),
         ]);
         return { created, ends };
       });
@@ -150,7 +194,8 @@ export function createRelationshipService(deps: { db: Db; clock: () => Date }) {
         checkVersion(cur.version, expected);
         const since = input.since === undefined ? cur.since : input.since;
         const until = input.until === undefined ? cur.until : input.until;
-        if (since && until && until < since) throw invalid([{ field: 'until', code: 'invalid_value', message: 'must not be before since' }]);
+        if (since && until && until < since)
+          throw invalid([{ field: 'until', code: 'invalid_value', message: 'must not be before since' }]);
         const next = await repo.updateRelationship(tx, id, {
           since,
           until,
@@ -190,11 +235,20 @@ export function createRelationshipService(deps: { db: Db; clock: () => Date }) {
       requireCan(actor, 'create', 'custom_fields');
       return db.transaction(async (tx) => {
         if (await repo.getRelationshipType(tx, input.key)) {
-          throw new AppError('conflict', 'This relationship type exists', { errors: [{ field: 'key', code: 'taken', message: 'is already used' }] });
+          throw new AppError('conflict', 'This relationship type exists', {
+            errors: [{ field: 'key', code: 'taken', message: 'is already used' }],
+          });
         }
         const t = await repo.insertRelationshipType(tx, { ...input, builtin: false });
         await insertAudit(tx, auditEntry(actor, 'create', 'relationship_type', null, {}, { key: t.key }));
-        return { key: t.key, name: t.name, inverseName: t.inverseName, fromType: t.fromType, toType: t.toType, builtin: t.builtin };
+        return {
+          key: t.key,
+          name: t.name,
+          inverseName: t.inverseName,
+          fromType: t.fromType,
+          toType: t.toType,
+          builtin: t.builtin,
+        };
       });
     },
   };

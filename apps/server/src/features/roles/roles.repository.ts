@@ -4,7 +4,8 @@ import { roles, users } from '../../db/schema.ts';
 
 export type RoleRow = typeof roles.$inferSelect;
 
-export const listRoles = (ex: Executor) => ex.select().from(roles).orderBy(asc(roles.builtin), asc(roles.key));
+export const listRoles = (ex: Executor) =>
+  ex.select().from(roles).orderBy(asc(roles.builtin), asc(roles.key));
 
 export async function getRole(ex: Executor, key: string, forUpdate = false): Promise<RoleRow | undefined> {
   const q = ex.select().from(roles).where(eq(roles.key, key));
@@ -22,10 +23,17 @@ export async function upsertBuiltinRole(ex: Executor, v: typeof roles.$inferInse
   await ex
     .insert(roles)
     .values(v)
-    .onConflictDoUpdate({ target: roles.key, set: { permissions: v.permissions, name: v.name, description: v.description } });
+    .onConflictDoUpdate({
+      target: roles.key,
+      set: { permissions: v.permissions, name: v.name, description: v.description },
+    });
 }
 
-export async function updateRole(ex: Executor, key: string, v: Partial<typeof roles.$inferInsert>): Promise<RoleRow> {
+export async function updateRole(
+  ex: Executor,
+  key: string,
+  v: Partial<typeof roles.$inferInsert>,
+): Promise<RoleRow> {
   const [row] = await ex.update(roles).set(v).where(eq(roles.key, key)).returning();
   return row!;
 }

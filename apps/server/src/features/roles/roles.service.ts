@@ -1,4 +1,11 @@
-import { type Actor, builtinRoles, diffFields, type RoleCreate, type RoleUpdate, snapshotDiff } from '@relata/domain';
+import {
+  type Actor,
+  builtinRoles,
+  diffFields,
+  type RoleCreate,
+  type RoleUpdate,
+  snapshotDiff,
+} from '@relata/domain';
 import type { Db, Executor } from '../../db/connection.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
@@ -23,7 +30,13 @@ export function presentRole(r: repo.RoleRow) {
 
 export async function ensureBuiltinRoles(ex: Executor): Promise<void> {
   for (const [key, r] of Object.entries(builtinRoles)) {
-    await repo.upsertBuiltinRole(ex, { key, name: r.name, description: r.description, permissions: r.permissions, builtin: true });
+    await repo.upsertBuiltinRole(ex, {
+      key,
+      name: r.name,
+      description: r.description,
+      permissions: r.permissions,
+      builtin: true,
+    });
   }
 }
 
@@ -53,7 +66,12 @@ export function createRoleService(deps: { db: Db; clock: () => Date }) {
             });
           }
           const row = await repo.insertRole(tx, { ...input, builtin: false });
-          await insertAudit(tx, auditEntry(actor, 'create', 'role', null, snapshotDiff(row, fields, 'created'), { role: row.key }));
+          await insertAudit(
+            tx,
+            auditEntry(actor, 'create', 'role', null, snapshotDiff(row, fields, 'created'), {
+              role: row.key,
+            }),
+          );
           return row;
         }),
       );
@@ -64,9 +82,17 @@ export function createRoleService(deps: { db: Db; clock: () => Date }) {
         await db.transaction(async (tx) => {
           const cur = await load(tx, key, true);
           checkVersion(cur.version, expected);
-          if (cur.builtin) throw new AppError('conflict', 'Built-in roles cannot be changed; create a custom role instead');
-          const next = await repo.updateRole(tx, key, { ...input, updatedAt: deps.clock(), version: cur.version + 1 });
-          await insertAudit(tx, auditEntry(actor, 'update', 'role', null, diffFields(cur, next, fields), { role: key }));
+          if (cur.builtin)
+            throw new AppError('conflict', 'Built-in roles cannot be changed; create a custom role instead');
+          const next = await repo.updateRole(tx, key, {
+            ...input,
+            updatedAt: deps.clock(),
+            version: cur.version + 1,
+          });
+          await insertAudit(
+            tx,
+            auditEntry(actor, 'update', 'role', null, diffFields(cur, next, fields), { role: key }),
+          );
           return next;
         }),
       );
@@ -80,7 +106,10 @@ export function createRoleService(deps: { db: Db; clock: () => Date }) {
         const n = await repo.countRoleUsers(tx, key);
         if (n > 0) throw new AppError('conflict', `${n} user(s) still have this role`);
         await repo.deleteRole(tx, key);
-        await insertAudit(tx, auditEntry(actor, 'delete', 'role', null, snapshotDiff(cur, fields, 'deleted'), { role: key }));
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'delete', 'role', null, snapshotDiff(cur, fields, 'deleted'), { role: key }),
+        );
       });
     },
   };

@@ -20,6 +20,9 @@ export function requireCan(actor: Actor, action: Action, resource: Resource, rec
 
 export function checkVersion(current: number, expected: number | undefined): void {
   if (expected !== undefined && expected !== current) {
-    throw new AppError('precondition_failed', `The record is at version ${current}, not ${expected}; reload it`);
+    throw new AppError(
+      'precondition_failed',
+      `The record is at version ${current}, not ${expected}; reload it`,
+    );
   }
 }

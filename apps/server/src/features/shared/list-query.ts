@@ -45,7 +45,9 @@ export function conditionSql(f: ListField, c: Condition, customKey?: string): SQ
       case 'in':
         return sql`coalesce(${f.expr}, '[]'::jsonb) ?| ${sql.param(v as string[])}::text[]`;
       case 'is_null':
-        return v ? sql`(${f.expr} IS NULL OR ${f.expr} = '[]'::jsonb)` : sql`jsonb_array_length(${f.expr}) > 0`;
+        return v
+          ? sql`(${f.expr} IS NULL OR ${f.expr} = '[]'::jsonb)`
+          : sql`jsonb_array_length(${f.expr}) > 0`;
       default:
         throw new Error(`unsupported op ${c.op} for tags`);
     }

@@ -2,10 +2,10 @@
 import {
   type Actor,
   type Condition,
-  customFieldSpecs,
   type CustomFieldDef,
-  FilterError,
+  customFieldSpecs,
   type FieldSpecs,
+  FilterError,
   type ListQuery,
   parseFilters,
   parseSort,
@@ -71,7 +71,8 @@ export function pageRequest(opts: {
   let sort: Sort;
   try {
     const allSpecs: FieldSpecs = { ...specs };
-    for (const k of Object.keys(opts.special ?? {})) allSpecs[k] = allSpecs[k] ?? { kind: 'uuid', sortable: false };
+    for (const k of Object.keys(opts.special ?? {}))
+      allSpecs[k] = allSpecs[k] ?? { kind: 'uuid', sortable: false };
     conditions = parseFilters(opts.query, allSpecs, { ownerId: { me: opts.actor.userId ?? '' } });
     sort = parseSort(opts.query.sort, specs, opts.defaultSort);
   } catch (e) {

@@ -29,7 +29,11 @@ export async function insertTeam(ex: Executor, v: typeof teams.$inferInsert): Pr
   return row!;
 }
 
-export async function updateTeam(ex: Executor, id: string, v: Partial<typeof teams.$inferInsert>): Promise<TeamRow> {
+export async function updateTeam(
+  ex: Executor,
+  id: string,
+  v: Partial<typeof teams.$inferInsert>,
+): Promise<TeamRow> {
   const [row] = await ex.update(teams).set(v).where(eq(teams.id, id)).returning();
   return row!;
 }

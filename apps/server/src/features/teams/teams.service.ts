@@ -1,4 +1,11 @@
-import { type Actor, diffFields, type ListQuery, snapshotDiff, type TeamCreate, type TeamUpdate } from '@relata/domain';
+import {
+  type Actor,
+  diffFields,
+  type ListQuery,
+  snapshotDiff,
+  type TeamCreate,
+  type TeamUpdate,
+} from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../http/errors.ts';
@@ -34,7 +41,10 @@ const nameTaken = () =>
 export function createTeamService(deps: { db: Db; clock: () => Date }) {
   const { db } = deps;
   return {
-    async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<ReturnType<typeof presentTeam>>> {
+    async list(
+      actor: Actor,
+      query: ListQuery & Record<string, unknown>,
+    ): Promise<Page<ReturnType<typeof presentTeam>>> {
       const req = pageRequest({
         actor,
         resource: 'teams',
@@ -43,7 +53,11 @@ export function createTeamService(deps: { db: Db; clock: () => Date }) {
         defaultSort: { field: 'name', dir: 'asc' },
         idExpr: sql.raw('id'),
       });
-      return toPage(await repo.pageTeams(db, req.where, req.order, req.sortValue, req.limit), req, presentTeam);
+      return toPage(
+        await repo.pageTeams(db, req.where, req.order, req.sortValue, req.limit),
+        req,
+        presentTeam,
+      );
     },
     async get(actor: Actor, id: string) {
       return presentTeam(authorize(actor, 'read', 'teams', await repo.getTeam(db, id), 'Team'));
@@ -54,7 +68,10 @@ export function createTeamService(deps: { db: Db; clock: () => Date }) {
         await db.transaction(async (tx) => {
           if (await repo.findTeamByName(tx, input.name)) throw nameTaken();
           const row = await repo.insertTeam(tx, input);
-          await insertAudit(tx, auditEntry(actor, 'create', 'team', row.id, snapshotDiff(row, fields, 'created')));
+          await insertAudit(
+            tx,
+            auditEntry(actor, 'create', 'team', row.id, snapshotDiff(row, fields, 'created')),
+          );
           return row;
         }),
       );
@@ -64,10 +81,18 @@ export function createTeamService(deps: { db: Db; clock: () => Date }) {
         await db.transaction(async (tx) => {
           const cur = authorize(actor, 'update', 'teams', await repo.getTeam(tx, id, true), 'Team');
           checkVersion(cur.version, expected);
-          if (input.name && input.name.toLowerCase() !== cur.name.toLowerCase() && (await repo.findTeamByName(tx, input.name))) {
+          if (
+            input.name &&
+            input.name.toLowerCase() !== cur.name.toLowerCase() &&
+            (await repo.findTeamByName(tx, input.name))
+          ) {
             throw nameTaken();
           }
-          const next = await repo.updateTeam(tx, id, { ...input, updatedAt: deps.clock(), version: cur.version + 1 });
+          const next = await repo.updateTeam(tx, id, {
+            ...input,
+            updatedAt: deps.clock(),
+            version: cur.version + 1,
+          });
           await insertAudit(tx, auditEntry(actor, 'update', 'team', id, diffFields(cur, next, fields)));
           return next;
         }),
@@ -78,7 +103,8 @@ export function createTeamService(deps: { db: Db; clock: () => Date }) {
         const cur = authorize(actor, 'delete', 'teams', await repo.getTeam(tx, id, true), 'Team');
         checkVersion(cur.version, expected);
         const members = await repo.countTeamMembers(tx, id);
-        if (members > 0) throw new AppError('conflict', `The team still has ${members} member(s); move them first`);
+        if (members > 0)
+          throw new AppError('conflict', `The team still has ${members} member(s); move them first`);
         await repo.deleteTeam(tx, id);
         await insertAudit(tx, auditEntry(actor, 'delete', 'team', id, snapshotDiff(cur, fields, 'deleted')));
       });

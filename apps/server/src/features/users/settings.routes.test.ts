@@ -16,14 +16,47 @@ describe('users, teams, roles and custom fields', () => {
     const teamId = team.data<{ id: string }>().id;
     expect((await t.admin.post('/api/v1/teams', { name: 'nordics' })).statusCode).toBe(409);
 
-    const u = await t.admin.post('/api/v1/users', { email: 'Sara@Example.com', name: 'Sara', role: 'agent', teamId, password: 'sara-password-123' });
+    const u = await t.admin.post('/api/v1/users', {
+      email: 'Sara@Example.com',
+      name: 'Sara',
+      role: 'agent',
+      teamId,
+      password: 'sara-password-123',
+    });
     expect(u.statusCode).toBe(201);
     const user = u.data<{ id: string; email: string; version: number }>();
     expect(user.email).toBe('sara@example.com');
     expect(JSON.stringify(u.json())).not.toContain('password');
-    expect((await t.admin.post('/api/v1/users', { email: 'sara@example.com', name: 'Dup', role: 'agent', password: 'sara-password-123' })).statusCode).toBe(409);
-    expect((await t.admin.post('/api/v1/users', { email: 'x@example.com', name: 'X', role: 'emperor', password: 'sara-password-123' })).statusCode).toBe(400);
-    expect((await t.admin.post('/api/v1/users', { email: 'y@example.com', name: 'Y', role: 'agent', password: 'short' })).statusCode).toBe(400);
+    expect(
+      (
+        await t.admin.post('/api/v1/users', {
+          email: 'sara@example.com',
+          name: 'Dup',
+          role: 'agent',
+          password: 'sara-password-123',
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await t.admin.post('/api/v1/users', {
+          email: 'x@example.com',
+          name: 'X',
+          role: 'emperor',
+          password: 'sara-password-123',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await t.admin.post('/api/v1/users', {
+          email: 'y@example.com',
+          name: 'Y',
+          role: 'agent',
+          password: 'short',
+        })
+      ).statusCode,
+    ).toBe(400);
 
     const sara = await t.login('sara@example.com', 'sara-password-123');
     expect((await sara.get('/api/v1/me')).data<{ teamId: string }>().teamId).toBe(teamId);
@@ -40,9 +73,21 @@ describe('users, teams, roles and custom fields', () => {
   });
 
   it('creates custom roles that grant exactly what they list', async () => {
-    const r = await t.admin.post('/api/v1/roles', { key: 'auditor', name: 'Auditor', permissions: { audit: { read: 'all' }, contacts: { read: 'own' } } });
+    const r = await t.admin.post('/api/v1/roles', {
+      key: 'auditor',
+      name: 'Auditor',
+      permissions: { audit: { read: 'all' }, contacts: { read: 'own' } },
+    });
     expect(r.statusCode).toBe(201);
-    expect((await t.admin.post('/api/v1/roles', { key: 'bad', name: 'Bad', permissions: { contacts: { fly: 'all' } } })).statusCode).toBe(400);
+    expect(
+      (
+        await t.admin.post('/api/v1/roles', {
+          key: 'bad',
+          name: 'Bad',
+          permissions: { contacts: { fly: 'all' } },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await t.admin.patch('/api/v1/roles/admin', { name: 'Root' })).statusCode).toBe(409);
     expect((await t.admin.del('/api/v1/roles/admin')).statusCode).toBe(409);
     const auditor = await t.userClient('auditor');
@@ -57,14 +102,60 @@ describe('users, teams, roles and custom fields', () => {
   });
 
   it('defines custom fields per entity with unique keys, and edits and removes them', async () => {
-    const f = await t.admin.post('/api/v1/custom-fields', { entity: 'account', key: 'tier', label: 'Tier', type: 'select', options: [{ value: 'a', label: 'A' }] });
+    const f = await t.admin.post('/api/v1/custom-fields', {
+      entity: 'account',
+      key: 'tier',
+      label: 'Tier',
+      type: 'select',
+      options: [{ value: 'a', label: 'A' }],
+    });
     expect(f.statusCode).toBe(201);
     const id = f.data<{ id: string }>().id;
-    expect((await t.admin.post('/api/v1/custom-fields', { entity: 'account', key: 'tier', label: 'Again', type: 'text' })).statusCode).toBe(409);
-    expect((await t.admin.post('/api/v1/custom-fields', { entity: 'contact', key: 'tier', label: 'Contact tier', type: 'text' })).statusCode).toBe(201);
-    expect((await t.admin.post('/api/v1/custom-fields', { entity: 'contact', key: 'Bad Key', label: 'x', type: 'text' })).statusCode).toBe(400);
-    expect((await t.admin.post('/api/v1/custom-fields', { entity: 'contact', key: 'pick', label: 'x', type: 'select' })).statusCode).toBe(400);
-    const upd = await t.admin.patch(`/api/v1/custom-fields/${id}`, { label: 'Value tier', required: true }, { 'if-match': '"1"' });
+    expect(
+      (
+        await t.admin.post('/api/v1/custom-fields', {
+          entity: 'account',
+          key: 'tier',
+          label: 'Again',
+          type: 'text',
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await t.admin.post('/api/v1/custom-fields', {
+          entity: 'contact',
+          key: 'tier',
+          label: 'Contact tier',
+          type: 'text',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await t.admin.post('/api/v1/custom-fields', {
+          entity: 'contact',
+          key: 'Bad Key',
+          label: 'x',
+          type: 'text',
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await t.admin.post('/api/v1/custom-fields', {
+          entity: 'contact',
+          key: 'pick',
+          label: 'x',
+          type: 'select',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const upd = await t.admin.patch(
+      `/api/v1/custom-fields/${id}`,
+      { label: 'Value tier', required: true },
+      { 'if-match': '"1"' },
+    );
     expect(upd.statusCode).toBe(200);
     const missing = await t.admin.post('/api/v1/accounts', { name: 'No tier' });
     expect(missing.statusCode).toBe(400);

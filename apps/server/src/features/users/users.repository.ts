@@ -29,7 +29,11 @@ export async function insertUser(ex: Executor, v: typeof users.$inferInsert): Pr
   return row!;
 }
 
-export async function updateUser(ex: Executor, id: string, v: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+export async function updateUser(
+  ex: Executor,
+  id: string,
+  v: Partial<typeof users.$inferInsert>,
+): Promise<UserRow> {
   const [row] = await ex.update(users).set(v).where(eq(users.id, id)).returning();
   return row!;
 }

@@ -1,4 +1,12 @@
-import { type Actor, can, diffFields, type ListQuery, snapshotDiff, type UserCreate, type UserUpdate } from '@relata/domain';
+import {
+  type Actor,
+  can,
+  diffFields,
+  type ListQuery,
+  snapshotDiff,
+  type UserCreate,
+  type UserUpdate,
+} from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connection.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
@@ -45,11 +53,16 @@ export function createUserService(deps: { db: Db; clock: () => Date }) {
   const { db } = deps;
   const roleMustExist = async (ex: Executor, role: string) => {
     if (!(await getRole(ex, role))) {
-      throw new AppError('validation_failed', 'Unknown role', { errors: [{ field: 'role', code: 'unknown', message: `no role "${role}"` }] });
+      throw new AppError('validation_failed', 'Unknown role', {
+        errors: [{ field: 'role', code: 'unknown', message: `no role "${role}"` }],
+      });
     }
   };
   return {
-    async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<ReturnType<typeof presentUser>>> {
+    async list(
+      actor: Actor,
+      query: ListQuery & Record<string, unknown>,
+    ): Promise<Page<ReturnType<typeof presentUser>>> {
       const req = pageRequest({
         actor,
         resource: 'users',
@@ -60,7 +73,11 @@ export function createUserService(deps: { db: Db; clock: () => Date }) {
         scopeColumns: { owner: 'id', team: 'team_id' },
         ...(query.q ? { extra: [sql`(name ILIKE ${`%${query.q}%`} OR email ILIKE ${`%${query.q}%`})`] } : {}),
       });
-      return toPage(await repo.pageUsers(db, req.where, req.order, req.sortValue, req.limit), req, presentUser);
+      return toPage(
+        await repo.pageUsers(db, req.where, req.order, req.sortValue, req.limit),
+        req,
+        presentUser,
+      );
     },
     async get(actor: Actor, id: string) {
       const u = await repo.getUser(db, id);
@@ -79,7 +96,10 @@ export function createUserService(deps: { db: Db; clock: () => Date }) {
           }
           const { password: _, ...rest } = input;
           const row = await repo.insertUser(tx, { ...rest, passwordHash });
-          await insertAudit(tx, auditEntry(actor, 'create', 'user', row.id, snapshotDiff(row, fields, 'created')));
+          await insertAudit(
+            tx,
+            auditEntry(actor, 'create', 'user', row.id, snapshotDiff(row, fields, 'created')),
+          );
           return row;
         }),
       );
@@ -92,9 +112,13 @@ export function createUserService(deps: { db: Db; clock: () => Date }) {
           const cur = authorize(actor, 'update', 'users', u && owned(u), 'User');
           checkVersion(cur.version, expected);
           const self = actor.userId === id;
-          if ((input.role !== undefined && input.role !== cur.role) || (input.active !== undefined && input.active !== cur.active)) {
+          if (
+            (input.role !== undefined && input.role !== cur.role) ||
+            (input.active !== undefined && input.active !== cur.active)
+          ) {
             // Role and activation are administrative: never through one's own record.
-            if (self || !can(actor, 'update', 'roles')) throw forbidden('Only an administrator may change roles or deactivate users');
+            if (self || !can(actor, 'update', 'roles'))
+              throw forbidden('Only an administrator may change roles or deactivate users');
             if (input.role) await roleMustExist(tx, input.role);
           }
           const { password: _, ...rest } = input;
@@ -121,7 +145,10 @@ export function createUserService(deps: { db: Db; clock: () => Date }) {
         if (actor.userId === id) throw new AppError('conflict', 'You cannot deactivate yourself');
         await repo.updateUser(tx, id, { active: false, updatedAt: deps.clock(), version: cur.version + 1 });
         await deleteUserSessions(tx, id);
-        await insertAudit(tx, auditEntry(actor, 'delete', 'user', id, { active: { from: cur.active, to: false } }));
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'delete', 'user', id, { active: { from: cur.active, to: false } }),
+        );
       });
     },
     async me(actor: Actor) {
