@@ -48,7 +48,7 @@ async function start(): Promise<number> {
   const where = rt.config.databaseUrl ? 'PostgreSQL' : `embedded database in ${rt.config.dataDir}`;
   console.log(
     rt.url
-      ? `Relata is running at ${rt.url} (${where}, role ${rt.config.role})`
+      ? `Relata is running at ${rt.url.replace('//127.0.0.1:', '//localhost:')} (${where}, role ${rt.config.role})`
       : `Relata worker running (${where})`,
   );
   await new Promise<void>((resolve) => {
