@@ -16,6 +16,7 @@ import {
   personNameKey,
 } from '@relata/domain';
 import type { Database, QueryFn } from '../connection.ts';
+import { Batch, type Column, dropSecondaryIndexes, rebuildPendingIndexes, writer } from './bulk.ts';
 import { demoPhone } from './phones.ts';
 import {
   asciiSlug,
@@ -40,7 +41,13 @@ export type SeedOptions = {
   bulkThreshold?: number;
 };
 
-export type SeedResult = { users: number; teams: number; accounts: number; contacts: number; relationships: number };
+export type SeedResult = {
+  users: number;
+  teams: number;
+  accounts: number;
+  contacts: number;
+  relationships: number;
+};
 
 const DAY = 86_400_000;
 /** Fixed time window, so that the output does not depend on the day it runs. */
@@ -50,16 +57,47 @@ const START = END - 3 * 365 * DAY;
 const demoTeams = ['Nordics', 'UK & Ireland', 'Key accounts'] as const;
 type TeamName = (typeof demoTeams)[number];
 
-const demoUsers: { email: string; name: string; role: string; team: TeamName | null; language: Language }[] = [
-  { email: 'astrid.lindqvist@relata.local', name: 'Astrid Lindqvist', role: 'manager', team: 'Nordics', language: 'sv' },
-  { email: 'ole.hansen@relata.local', name: 'Ole Hansen', role: 'agent', team: 'Nordics', language: 'nb' },
-  { email: 'maja.berg@relata.local', name: 'Maja Berg', role: 'agent', team: 'Nordics', language: 'sv' },
-  { email: 'oliver.bennett@relata.local', name: 'Oliver Bennett', role: 'manager', team: 'UK & Ireland', language: 'en' },
-  { email: 'sophie.walsh@relata.local', name: 'Sophie Walsh', role: 'agent', team: 'UK & Ireland', language: 'en' },
-  { email: 'elena.sokolova@relata.local', name: 'Elena Sokolova', role: 'manager', team: 'Key accounts', language: 'ru' },
-  { email: 'dmitri.volkov@relata.local', name: 'Dmitri Volkov', role: 'agent', team: 'Key accounts', language: 'ru' },
-  { email: 'tom.reed@relata.local', name: 'Tom Reed', role: 'read_only', team: null, language: 'en' },
-];
+const demoUsers: { email: string; name: string; role: string; team: TeamName | null; language: Language }[] =
+  [
+    {
+      email: 'astrid.lindqvist@relata.local',
+      name: 'Astrid Lindqvist',
+      role: 'manager',
+      team: 'Nordics',
+      language: 'sv',
+    },
+    { email: 'ole.hansen@relata.local', name: 'Ole Hansen', role: 'agent', team: 'Nordics', language: 'nb' },
+    { email: 'maja.berg@relata.local', name: 'Maja Berg', role: 'agent', team: 'Nordics', language: 'sv' },
+    {
+      email: 'oliver.bennett@relata.local',
+      name: 'Oliver Bennett',
+      role: 'manager',
+      team: 'UK & Ireland',
+      language: 'en',
+    },
+    {
+      email: 'sophie.walsh@relata.local',
+      name: 'Sophie Walsh',
+      role: 'agent',
+      team: 'UK & Ireland',
+      language: 'en',
+    },
+    {
+      email: 'elena.sokolova@relata.local',
+      name: 'Elena Sokolova',
+      role: 'manager',
+      team: 'Key accounts',
+      language: 'ru',
+    },
+    {
+      email: 'dmitri.volkov@relata.local',
+      name: 'Dmitri Volkov',
+      role: 'agent',
+      team: 'Key accounts',
+      language: 'ru',
+    },
+    { email: 'tom.reed@relata.local', name: 'Tom Reed', role: 'read_only', team: null, language: 'en' },
+  ];
 
 const segmentOptions = [
   { value: 'smb', label: 'Small business' },
@@ -70,9 +108,23 @@ const segmentOptions = [
 ];
 
 const demoFields = [
-  { entity: 'contact', key: 'segment', label: 'Segment', type: 'select', options: segmentOptions, position: 0 },
+  {
+    entity: 'contact',
+    key: 'segment',
+    label: 'Segment',
+    type: 'select',
+    options: segmentOptions,
+    position: 0,
+  },
   { entity: 'contact', key: 'newsletter', label: 'Newsletter', type: 'boolean', options: [], position: 1 },
-  { entity: 'account', key: 'annual_revenue', label: 'Annual revenue', type: 'money', options: [], position: 0 },
+  {
+    entity: 'account',
+    key: 'annual_revenue',
+    label: 'Annual revenue',
+    type: 'money',
+    options: [],
+    position: 0,
+  },
 ] as const;
 
 const accountTypeCum = cumulative([45, 35, 10, 10]);
@@ -99,26 +151,6 @@ const freemail: Record<string, string[]> = {
   RU: ['yandex.ru', 'mail.ru', 'gmail.com', 'rambler.ru'],
   US: ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com'],
 };
-
-type Column = { name: string; type: string };
-
-/**
- * One `INSERT ... SELECT FROM unnest(...)`: every column travels as one array parameter.
- * jsonb and text[] values travel as text; timestamps as epoch milliseconds and dates as
- * epoch days (numbers are much cheaper to produce and parse than ISO strings).
- */
-function insertSql(table: string, columns: Column[]): string {
-  const wire: Record<string, string> = { jsonb: 'text', 'text[]': 'text', epoch_ms: 'float8', epoch_day: 'int4' };
-  const params = columns.map((c, i) => `$${i + 1}::${wire[c.type] ?? c.type}[]`);
-  const select = columns.map((c) => {
-    if (c.type === 'jsonb' || c.type === 'text[]') return `t.${c.name}::${c.type}`;
-    if (c.type === 'epoch_ms') return `to_timestamp(t.${c.name} / 1000.0)`;
-    if (c.type === 'epoch_day') return `DATE '1970-01-01' + t.${c.name}`;
-    return `t.${c.name}`;
-  });
-  const names = columns.map((c) => c.name).join(', ');
-  return `INSERT INTO ${table} (${names}) SELECT ${select.join(', ')} FROM unnest(${params.join(', ')}) AS t(${names})`;
-}
 
 const accountColumns: Column[] = [
   { name: 'id', type: 'uuid' },
@@ -171,46 +203,14 @@ const relationshipColumns: Column[] = [
   { name: 'updated_at', type: 'epoch_ms' },
 ];
 
-const accountSql = insertSql('accounts', accountColumns);
-const contactSql = insertSql('contacts', contactColumns);
-const relationshipSql = insertSql('relationships', relationshipColumns);
-
-const emptyBatch = (columns: Column[]): unknown[][] => columns.map(() => []);
-
-/** A PostgreSQL array literal of strings (the values here never hold quotes or backslashes, but escape anyway). */
+/** A PostgreSQL array literal of strings, for the text[] key columns. */
 function textArray(items: readonly string[]): string {
-  return `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  let s = '{';
+  for (let i = 0; i < items.length; i++) s += `${i ? ',' : ''}"${items[i]!.replace(/["\\]/g, '\\$&')}"`;
+  return `${s}}`;
 }
 
 const epochDay = (ms: number) => Math.floor(ms / DAY);
-
-/**
- * Keeps one INSERT in flight while the next batch is generated: the database and the
- * generator overlap. Errors surface at the next `send` or at `drain`.
- */
-function writer(query: QueryFn) {
-  let inflight: Promise<unknown> | null = null;
-  const wait = async () => {
-    if (!inflight) return;
-    const t0 = performance.now();
-    const err = await inflight;
-    (globalThis as any).__idle = ((globalThis as any).__idle ?? 0) + performance.now() - t0;
-    inflight = null;
-    if (err) throw err;
-  };
-  return {
-    async send(sql: string, batch: unknown[][]) {
-      await wait();
-      const t1 = performance.now();
-      inflight = query(sql, batch).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      (globalThis as any).__send = ((globalThis as any).__send ?? 0) + performance.now() - t1;
-    },
-    drain: wait,
-  };
-}
 
 type UserRef = { id: string; role: string; team: TeamName | null };
 
@@ -411,76 +411,80 @@ function pickLocale(rng: Rng, cp: CountryPool): NameLocale {
   return cp.people[0]![0];
 }
 
+/**
+ * Seeds demo data. Below `bulkThreshold` contacts everything runs in one transaction (a
+ * failed seed leaves nothing). Larger loads first drop the secondary indexes of accounts,
+ * contacts and relationships (their definitions are kept in `settings` until rebuilt), write
+ * batches on two connections, then build the indexes again two at a time: building a
+ * trigram GIN index once is several times cheaper than maintaining it row by row.
+ */
 export async function seedDemo(database: Database, opts: SeedOptions): Promise<SeedResult> {
-  let result: SeedResult | undefined;
-  // One transaction: a seed that fails half-way leaves nothing behind.
-  await database.runLocked(async (_exec, query) => {
-    result = await seedWith(query, database.kind, opts);
-  });
-  return result!;
-}
-
-type IndexDef = { schemaname: string; indexname: string; indexdef: string };
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
-
-async function seedWith(query: QueryFn, kind: Database['kind'], opts: SeedOptions): Promise<SeedResult> {
-  const scale = Math.max(0, Math.floor(opts.scale));
-  const nAccounts = Math.round(scale / 5);
-  const batchSize = opts.batchSize ?? (kind === 'postgres' ? 5000 : 2000);
   const log = opts.log ?? (() => {});
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const scale = Math.max(0, Math.floor(opts.scale));
+  await rebuildPendingIndexes(database, log);
+  const [existing] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM contacts');
+  const existingContacts = existing?.n ?? 0;
+  const bulk = scale >= (opts.bulkThreshold ?? 50_000) && scale >= existingContacts;
+  const ctx: Ctx = { ...opts, scale, existingContacts, kind: database.kind, log, elapsed };
+  let result: SeedResult | undefined;
+  if (!bulk) {
+    await database.runLocked(async (_exec, query) => {
+      result = await generate(query, 1, ctx);
+    });
+  } else {
+    const n = await dropSecondaryIndexes(database);
+    log(`bulk load: dropped ${n} secondary indexes, rebuilt after the load`);
+    result = await generate(database.query, Number(process.env.SLOTS ?? (database.kind === 'postgres' ? 2 : 1)), ctx);
+    log(`rows written after ${elapsed()}`);
+    await rebuildPendingIndexes(database, log);
+    log(`indexes rebuilt after ${elapsed()}`);
+  }
+  await database.query('ANALYZE accounts, contacts, relationships');
+  log(`done after ${elapsed()}`);
+  return result!;
+}
 
+type Ctx = SeedOptions & {
+  scale: number;
+  existingContacts: number;
+  kind: Database['kind'];
+  log: (msg: string) => void;
+  elapsed: () => string;
+};
+
+async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedResult> {
+  const { scale, log, elapsed } = ctx;
+  const nAccounts = Math.round(scale / 5);
+  const batchSize = ctx.batchSize ?? (ctx.kind === 'postgres' ? 5000 : 2000);
   // Data already present (a benchmark adding more): derive fresh id streams so primary keys
   // cannot collide; an empty database always gets the canonical rows for this seed.
-  const [existing] = await query<{ n: number }>('SELECT count(*)::int AS n FROM contacts');
-  const existingContacts = existing?.n ?? 0;
-  const salt = existingContacts > 0 ? `+${existingContacts}` : '';
-
-  // Large loads: drop the secondary indexes of the three bulk tables and build them again
-  // at the end (a GIN trigram index built in one go is several times cheaper than
-  // maintained row by row). DDL is transactional, so a failure restores them.
-  const bulk = scale >= (opts.bulkThreshold ?? 50_000) && scale >= existingContacts;
-  let dropped: IndexDef[] = [];
-  if (bulk) {
-    dropped = await query<IndexDef>(
-      `SELECT i.schemaname, i.indexname, i.indexdef FROM pg_indexes i
-       WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
-         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = i.schemaname::regnamespace)
-       ORDER BY i.tablename, i.indexname`,
-      [['accounts', 'contacts', 'relationships']],
-    );
-    for (const d of dropped) await query(`DROP INDEX ${quoteIdent(d.schemaname)}.${quoteIdent(d.indexname)}`);
-    log(`bulk load: dropped ${dropped.length} secondary indexes, rebuilt at the end`);
-  }
-  const ids = createRng(opts.seed, `ids${salt}`);
-  const rng = createRng(opts.seed, `rows${salt}`);
-  const pools = buildPools(opts.seed);
+  const salt = ctx.existingContacts > 0 ? `+${ctx.existingContacts}` : '';
+  const ids = createRng(ctx.seed, `ids${salt}`);
+  const rng = createRng(ctx.seed, `rows${salt}`);
+  const pools = buildPools(ctx.seed);
   const { countries, countryCum, names } = pools;
 
   const teams = await ensureTeams(query, ids);
   const users = await ensureUsers(query, ids, teams);
   const fields = await ensureCustomFields(query, ids);
   const teamIds = new Map([...teams].map(([k, v]) => [k, v]));
-  const out = writer(query);
+  const out = writer(query, slots);
   let relationships = 0;
-  let rel = emptyBatch(relationshipColumns);
-  const addRel = async (type: string, fromType: string, fromId: string, toType: string, toId: string, since: number | null, at: number) => {
-    const r = rel;
-    r[0]!.push(ids.uuid());
-    r[1]!.push(type);
-    r[2]!.push(fromType);
-    r[3]!.push(fromId);
-    r[4]!.push(toType);
-    r[5]!.push(toId);
-    r[6]!.push(since);
-    r[7]!.push(at);
-    r[8]!.push(at);
+  const rel = new Batch('relationships', relationshipColumns);
+  const addRel = async (
+    type: string,
+    fromType: string,
+    fromId: string,
+    toType: string,
+    toId: string,
+    since: number | null,
+    at: number,
+  ) => {
+    rel.push([ids.uuid(), type, fromType, fromId, toType, toId, since, at, at]);
     relationships++;
-    if (r[0]!.length >= batchSize) {
-      rel = emptyBatch(relationshipColumns);
-      await out.send(relationshipSql, r);
-    }
+    if (rel.size >= batchSize) await out.send(rel);
   };
 
   // ---- accounts ------------------------------------------------------------------------
@@ -493,7 +497,7 @@ async function seedWith(query: QueryFn, kind: Database['kind'], opts: SeedOption
   const accCreated = new Float64Array(nAccounts);
   const accWeight = new Float64Array(nAccounts);
   const domains = new Set<string>();
-  let batch = emptyBatch(accountColumns);
+  const accounts = new Batch('accounts', accountColumns);
   const accSpan = END - START - 30 * DAY;
   for (let i = 0; i < nAccounts; i++) {
     const ci = pickCountry(rng, countryCum);
@@ -509,10 +513,13 @@ async function seedWith(query: QueryFn, kind: Database['kind'], opts: SeedOption
     if (fields.annualRevenue && rng.chance(0.8)) {
       const [lo, hi] = sizeRevenue[sizeIdx]!;
       const eur = lo + (hi - lo) * rng.next() ** 2;
-      custom.annual_revenue = { amount: Math.round((eur * cp.fx) / 1000) * 1000 * 100, currency: cp.currency };
+      custom.annual_revenue = {
+        amount: Math.round((eur * cp.fx) / 1000) * 1000 * 100,
+        currency: cp.currency,
+      };
     }
     // Accounts are created a little earlier than their contacts, over the same window.
-    const created = START - 180 * DAY + (i / Math.max(1, nAccounts)) * accSpan + rng.int(DAY);
+    const created = Math.floor(START - 180 * DAY + (i / Math.max(1, nAccounts)) * accSpan) + rng.int(DAY);
     const updated = rng.chance(0.3) ? Math.min(END, created + rng.int(200 * DAY)) : created;
     const id = ids.uuid();
     accId[i] = id;
@@ -539,28 +546,42 @@ async function seedWith(query: QueryFn, kind: Database['kind'], opts: SeedOption
       created,
       updated,
     ];
-    for (let c = 0; c < row.length; c++) batch[c]!.push(row[c]);
+    accounts.push(row);
     // A few groups and partnerships between companies.
     if (i > 20) {
       const r = rng.next();
       if (r < 0.03) {
         const parent = rng.int(i);
-        await addRel('subsidiary_of', 'account', id, 'account', accId[parent]!, epochDay(created - rng.int(3000) * DAY), created);
+        await addRel(
+          'subsidiary_of',
+          'account',
+          id,
+          'account',
+          accId[parent]!,
+          epochDay(created - rng.int(3000) * DAY),
+          created,
+        );
       } else if (r < 0.06) {
         const partner = rng.int(i);
-        await addRel('partner_of', 'account', id, 'account', accId[partner]!, epochDay(created + rng.int(60) * DAY), created);
+        await addRel(
+          'partner_of',
+          'account',
+          id,
+          'account',
+          accId[partner]!,
+          epochDay(created + rng.int(60) * DAY),
+          created,
+        );
       }
     }
-    if (batch[0]!.length >= batchSize || i === nAccounts - 1) {
-      await out.send(accountSql, batch);
-      batch = emptyBatch(accountColumns);
-    }
+    if (accounts.size >= batchSize) await out.send(accounts);
   }
+  await out.send(accounts);
   await out.drain();
   log(`accounts: ${nAccounts} after ${elapsed()}`);
 
   // ---- contacts ------------------------------------------------------------------------
-  batch = emptyBatch(contactColumns);
+  const contacts = new Batch('contacts', contactColumns);
   const span = END - START;
   type Prev = { id: string; locale: NameLocale; ci: number; last: string; female: boolean; address: unknown };
   let prev: Prev | null = null;
@@ -599,14 +620,30 @@ async function seedWith(query: QueryFn, kind: Database['kind'], opts: SeedOption
     }
     const cp = countries[ci]!;
     const pool = names[locale];
-    const jobTitle = acc >= 0 ? (rng.chance(0.92) ? rng.pick(pool.jobTitles) : null) : rng.chance(0.2) ? rng.pick(pool.jobTitles) : null;
+    const jobTitle =
+      acc >= 0
+        ? rng.chance(0.92)
+          ? rng.pick(pool.jobTitles)
+          : null
+        : rng.chance(0.2)
+          ? rng.pick(pool.jobTitles)
+          : null;
 
     // E-mails: work address at the company's domain first, sometimes a personal one too.
     const emails: { address: string; label: string; primary: boolean }[] = [];
-    if (acc >= 0) emails.push({ address: `${emailLocal(rng, firstName, lastName)}@${accDomain[acc]}`, label: 'work', primary: true });
+    if (acc >= 0)
+      emails.push({
+        address: `${emailLocal(rng, firstName, lastName)}@${accDomain[acc]}`,
+        label: 'work',
+        primary: true,
+      });
     if (acc < 0 ? rng.chance(0.9) : rng.chance(0.3)) {
       const local = emailLocal(rng, firstName, lastName) + (rng.chance(0.5) ? String(rng.range(1, 99)) : '');
-      emails.push({ address: `${local}@${rng.pick(freemail[cp.code]!)}`, label: 'personal', primary: emails.length === 0 });
+      emails.push({
+        address: `${local}@${rng.pick(freemail[cp.code]!)}`,
+        label: 'personal',
+        primary: emails.length === 0,
+      });
     }
     if (emails.length === 2 && rng.chance(0.1)) {
       emails[0]!.primary = false;
@@ -614,7 +651,8 @@ async function seedWith(query: QueryFn, kind: Database['kind'], opts: SeedOption
     }
     // Phones: usually a mobile, sometimes a work landline as well.
     const phones: { number: string; label: string; primary: boolean }[] = [];
-    if (rng.chance(0.85)) phones.push({ number: demoPhone(rng, cp.code, 'mobile'), label: 'mobile', primary: true });
+    if (rng.chance(0.85))
+      phones.push({ number: demoPhone(rng, cp.code, 'mobile'), label: 'mobile', primary: true });
     if (acc >= 0 && rng.chance(0.25)) {
       phones.push({ number: demoPhone(rng, cp.code, 'work'), label: 'work', primary: phones.length === 0 });
     }
@@ -647,8 +685,11 @@ async function seedWith(query: QueryFn, kind: Database['kind'], opts: SeedOption
     }
     if (fields.newsletter && rng.chance(0.65)) custom.newsletter = rng.chance(0.55);
 
-    const created = Math.max(acc >= 0 ? accCreated[acc]! + DAY : START, START + (k / Math.max(1, scale)) * span + rng.int(3_600_000));
-    const createdAt = Math.min(created, END - 1000);
+    const created = Math.max(
+      acc >= 0 ? accCreated[acc]! + DAY : START,
+      START + (k / Math.max(1, scale)) * span + rng.int(3_600_000),
+    );
+    const createdAt = Math.floor(Math.min(created, END - 1000));
     const updatedAt = rng.chance(0.4) ? Math.min(END, createdAt + rng.int(120 * DAY)) : createdAt;
     const id = ids.uuid();
     const row = [
@@ -672,40 +713,45 @@ async function seedWith(query: QueryFn, kind: Database['kind'], opts: SeedOption
       createdAt,
       updatedAt,
     ];
-    for (let c = 0; c < row.length; c++) batch[c]!.push(row[c]);
+    contacts.push(row);
 
     const at = createdAt;
     if (acc >= 0) {
-      await addRel('works_at', 'contact', id, 'account', accId[acc]!, epochDay(createdAt - rng.int(8 * 365) * DAY), at);
+      await addRel(
+        'works_at',
+        'contact',
+        id,
+        'account',
+        accId[acc]!,
+        epochDay(createdAt - rng.int(8 * 365) * DAY),
+        at,
+      );
     }
     if (household) await addRel('household', 'contact', id, 'contact', household.id, null, at);
     else if (batchStartIds.length > 0 && rng.chance(0.03)) {
-      await addRel('referred_by', 'contact', id, 'contact', batchStartIds[rng.int(batchStartIds.length)]!, epochDay(createdAt), at);
+      await addRel(
+        'referred_by',
+        'contact',
+        id,
+        'contact',
+        batchStartIds[rng.int(batchStartIds.length)]!,
+        epochDay(createdAt),
+        at,
+      );
     }
     batchStartIds.push(id);
     prev = { id, locale, ci, last: baseLast, female, address: addr };
 
-    if (batch[0]!.length >= batchSize || k === scale - 1) {
-      await out.send(contactSql, batch);
-      batch = emptyBatch(contactColumns);
+    if (contacts.size >= batchSize || k === scale - 1) {
+      await out.send(contacts);
       batchStartIds = [];
       if ((k + 1) % (batchSize * 20) === 0 || k === scale - 1) {
         log(`contacts: ${k + 1}/${scale} after ${elapsed()}`);
       }
     }
   }
-  if (rel[0]!.length) await out.send(relationshipSql, rel);
+  await out.send(rel);
   await out.drain();
   log(`relationships: ${relationships} after ${elapsed()}`);
-  if (bulk) {
-    await query(`SET LOCAL maintenance_work_mem = '${kind === 'postgres' ? '1GB' : '256MB'}'`);
-    for (const d of dropped) {
-      const t = performance.now();
-      await query(d.indexdef);
-      log(`  index ${d.indexname}: ${Math.round(performance.now() - t)} ms`);
-    }
-    log(`indexes rebuilt after ${elapsed()}`);
-  }
-  await query('ANALYZE accounts, contacts, relationships');
   return { users: users.length, teams: teams.size, accounts: nAccounts, contacts: scale, relationships };
 }

@@ -38,7 +38,8 @@ export type CountryPool = {
   faker: Faker;
 };
 
-const words = (xs: readonly string[] | undefined): string[] => [...new Set(xs ?? [])].filter((x) => x.trim() !== '');
+const words = (xs: readonly string[] | undefined): string[] =>
+  [...new Set(xs ?? [])].filter((x) => x.trim() !== '');
 
 function namePool(f: Faker, loc: LocaleDefinition, language: Language, gendered: boolean): NamePool {
   const first = loc.person?.first_name ?? en.person!.first_name!;
@@ -59,7 +60,10 @@ function places(f: Faker, n: number, country: CountryCode): Place[] {
   const out: Place[] = [];
   for (let i = 0; i < n; i++) {
     const city = f.location.city();
-    const region = country === 'GB' || country === 'IE' ? (f.location.county?.() ?? f.location.state()) : f.location.state();
+    const region =
+      country === 'GB' || country === 'IE'
+        ? (f.location.county?.() ?? f.location.state())
+        : f.location.state();
     let postalCode = f.location.zipCode();
     if (country === 'SE') postalCode = postalCode.replace(/^(\d{3})(\d{2})$/, '$1 $2');
     out.push({ city, postalCode, region });
@@ -118,11 +122,63 @@ export function buildPools(seed: number): Pools {
     faker: f,
   });
   const countries: CountryPool[] = [
-    country('SE', 32, [['sv', 0.92], ['en', 0.05], ['ru', 0.03]], 'se', 'SEK', 11.5, ['AB', 'AB', 'AB (publ)', 'HB'], fSv),
-    country('NO', 20, [['nb', 0.92], ['en', 0.05], ['sv', 0.03]], 'no', 'NOK', 11.7, ['AS', 'AS', 'ASA'], fNb),
-    country('GB', 24, [['en', 0.95], ['sv', 0.02], ['nb', 0.01], ['ru', 0.02]], 'co.uk', 'GBP', 0.85, ['Ltd', 'Ltd', 'plc', 'LLP'], fEn),
+    country(
+      'SE',
+      32,
+      [
+        ['sv', 0.92],
+        ['en', 0.05],
+        ['ru', 0.03],
+      ],
+      'se',
+      'SEK',
+      11.5,
+      ['AB', 'AB', 'AB (publ)', 'HB'],
+      fSv,
+    ),
+    country(
+      'NO',
+      20,
+      [
+        ['nb', 0.92],
+        ['en', 0.05],
+        ['sv', 0.03],
+      ],
+      'no',
+      'NOK',
+      11.7,
+      ['AS', 'AS', 'ASA'],
+      fNb,
+    ),
+    country(
+      'GB',
+      24,
+      [
+        ['en', 0.95],
+        ['sv', 0.02],
+        ['nb', 0.01],
+        ['ru', 0.02],
+      ],
+      'co.uk',
+      'GBP',
+      0.85,
+      ['Ltd', 'Ltd', 'plc', 'LLP'],
+      fEn,
+    ),
     country('IE', 5, [['en', 1]], 'ie', 'EUR', 1, ['Ltd', 'DAC', 'Teoranta'], mk([en_IE], 5)),
-    country('RU', 14, [['ru', 0.97], ['en', 0.03]], 'ru', 'RUB', 95, [], fRu),
+    country(
+      'RU',
+      14,
+      [
+        ['ru', 0.97],
+        ['en', 0.03],
+      ],
+      'ru',
+      'RUB',
+      95,
+      [],
+      fRu,
+    ),
     country('US', 5, [['en', 1]], 'com', 'USD', 1.08, ['Inc.', 'LLC', 'Corp.'], mk([en_US], 6)),
   ];
   let sum = 0;
@@ -156,13 +212,59 @@ export const industries = [
 ] as const;
 
 const cyrillic: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', æ: 'ae', ø: 'o', ß: 'ss', đ: 'd', ł: 'l',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  æ: 'ae',
+  ø: 'o',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
 };
 
 /** ASCII letters and digits only, Cyrillic transliterated: for e-mail local parts and domains. */
 export function asciiSlug(s: string): string {
+  let slug = slugCache.get(s);
+  if (slug === undefined) {
+    slug = computeSlug(s);
+    if (slugCache.size < 100_000) slugCache.set(s, slug);
+  }
+  return slug;
+}
+
+const slugCache = new Map<string, string>();
+
+function computeSlug(s: string): string {
   let out = '';
   for (const ch of s.normalize('NFC').toLowerCase()) out += cyrillic[ch] ?? ch;
   return foldText(out).replace(/[^a-z0-9]+/g, '');

@@ -58,7 +58,8 @@ export function createRng(seed: number, stream = ''): Rng {
   for (let i = 0; i < 12; i++) u32();
   const next = () => u32() / 4294967296;
   const int = (n: number) => Math.floor(next() * n);
-  const byte4 = (w: number) => hex[w >>> 24]! + hex[(w >>> 16) & 255]! + hex[(w >>> 8) & 255]! + hex[w & 255]!;
+  const byte4 = (w: number) =>
+    hex[w >>> 24]! + hex[(w >>> 16) & 255]! + hex[(w >>> 8) & 255]! + hex[w & 255]!;
   return {
     u32,
     next,

@@ -1,73 +1,12 @@
-import { accountCreateSchema, accountUpdateSchema, listQuerySchema, mergeSchema } from '@relata/domain';
-import { type App, idParams, user } from '../../http/app-types.ts';
-import { actorOf } from '../../http/context.ts';
-import { ifMatch, setEtag } from '../../http/etag.ts';
+import { accountCreateSchema, accountUpdateSchema } from '@relata/domain';
+import type { App } from '../../http/app-types.ts';
+import { recordRoutes } from '../shared/record.routes.ts';
 import type { AccountService } from './accounts.service.ts';
 
-const tags = ['accounts'];
-
 export function accountRoutes(app: App, s: AccountService): void {
-  app.get(
-    '/api/v1/accounts',
-    { config: user, schema: { tags, querystring: listQuerySchema.loose() } },
-    async (req) => s.list(actorOf(req), req.query),
-  );
-  app.post(
-    '/api/v1/accounts',
-    { config: user, schema: { tags, body: accountCreateSchema } },
-    async (req, reply) => {
-      const data = await s.create(actorOf(req), req.body);
-      setEtag(reply, data.version);
-      return reply.code(201).header('location', `/api/v1/accounts/${data.id}`).send({ data });
-    },
-  );
-  app.post(
-    '/api/v1/accounts/duplicate-check',
-    { config: user, schema: { tags, body: accountCreateSchema } },
-    async (req) => ({
-      data: await s.duplicateCheck(actorOf(req), req.body),
-    }),
-  );
-  app.get(
-    '/api/v1/accounts/:id',
-    { config: user, schema: { tags, params: idParams } },
-    async (req, reply) => {
-      const data = await s.get(actorOf(req), req.params.id);
-      setEtag(reply, data.version);
-      return { data };
-    },
-  );
-  app.patch(
-    '/api/v1/accounts/:id',
-    { config: user, schema: { tags, params: idParams, body: accountUpdateSchema } },
-    async (req, reply) => {
-      const data = await s.update(actorOf(req), req.params.id, req.body, ifMatch(req));
-      setEtag(reply, data.version);
-      return { data };
-    },
-  );
-  app.delete(
-    '/api/v1/accounts/:id',
-    { config: user, schema: { tags, params: idParams } },
-    async (req, reply) => {
-      await s.remove(actorOf(req), req.params.id, ifMatch(req));
-      return reply.code(204).send();
-    },
-  );
-  app.get(
-    '/api/v1/accounts/:id/duplicates',
-    { config: user, schema: { tags, params: idParams } },
-    async (req) => ({
-      data: await s.duplicates(actorOf(req), req.params.id),
-    }),
-  );
-  app.post(
-    '/api/v1/accounts/:id/merge',
-    { config: user, schema: { tags, params: idParams, body: mergeSchema } },
-    async (req, reply) => {
-      const data = await s.merge(actorOf(req), req.params.id, req.body, ifMatch(req));
-      setEtag(reply, data.version);
-      return { data };
-    },
-  );
+  recordRoutes(app, '/api/v1/accounts', s, {
+    create: accountCreateSchema,
+    update: accountUpdateSchema,
+    tag: 'accounts',
+  });
 }

@@ -55,9 +55,16 @@ export function createCustomFieldService(deps: { db: Db; clock: () => Date }) {
           required: r.required,
         }));
     },
-    async list(actor: Actor, entity?: 'contact' | 'account') {
+    /** Definitions are few: one page, optionally of one entity (`filter[entity][eq]`). */
+    async list(actor: Actor, query: Record<string, unknown>) {
       requireCan(actor, 'read', 'custom_fields');
-      return (await repo.listDefs(db, entity)).map(presentCustomField);
+      const entity = query['filter[entity][eq]'];
+      if (entity !== undefined && entity !== 'contact' && entity !== 'account') {
+        throw new AppError('invalid_filter', 'entity must be contact or account', {
+          errors: [{ field: 'entity', code: 'invalid_value', message: 'must be contact or account' }],
+        });
+      }
+      return { data: (await repo.listDefs(db, entity)).map(presentCustomField), nextCursor: null };
     },
     async get(actor: Actor, id: string) {
       requireCan(actor, 'read', 'custom_fields');

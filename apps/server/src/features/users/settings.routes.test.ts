@@ -160,6 +160,7 @@ describe('users, teams, roles and custom fields', () => {
     const missing = await t.admin.post('/api/v1/accounts', { name: 'No tier' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0].field).toBe('custom.tier');
+    expect((await t.admin.get('/api/v1/custom-fields?filter[entity][eq]=planet')).statusCode).toBe(400);
     const list = await t.admin.get('/api/v1/custom-fields?filter[entity][eq]=account');
     expect((list.json().data as { key: string }[]).map((d) => d.key)).toEqual(['tier']);
     expect((await t.admin.del(`/api/v1/custom-fields/${id}`)).statusCode).toBe(204);
