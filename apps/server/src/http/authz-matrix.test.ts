@@ -228,3 +228,23 @@ describe('administration authorisation', () => {
     expect(others.json().data).toEqual([]);
   });
 });
+
+describe('relationships authorisation', () => {
+  it('follows the record a relationship starts from; denied calls change nothing', async () => {
+    const contact = (await c.owner.post('/api/v1/contacts', { firstName: 'Rel', lastName: 'From' })).data<{ id: string }>();
+    const account = (await c.manager.post('/api/v1/accounts', { name: 'Rel To AB' })).data<{ id: string }>();
+    const body = { type: 'works_at', fromType: 'contact', fromId: contact.id, toType: 'account', toId: account.id };
+    for (const who of ['otherTeam', 'readOnly', 'keyRead'] as const) {
+      expect((await c[who].post('/api/v1/relationships', body)).statusCode, who).toBe(403);
+    }
+    expect((await c.anonymous.post('/api/v1/relationships', body)).statusCode).toBe(401);
+    const none = await t.admin.get(`/api/v1/relationships?filter[recordId][eq]=${contact.id}`);
+    expect(none.json().data).toEqual([]);
+    const made = await c.sameTeam.post('/api/v1/relationships', body);
+    expect(made.statusCode).toBe(201);
+    const id = made.data<{ id: string }>().id;
+    expect((await c.otherTeam.del(`/api/v1/relationships/${id}`)).statusCode).toBe(403);
+    expect((await c.readOnly.get(`/api/v1/relationships/${id}`)).statusCode).toBe(200);
+    expect((await c.owner.del(`/api/v1/relationships/${id}`)).statusCode).toBe(204);
+  });
+});
