@@ -7,6 +7,7 @@ export * from './custom-field.schema.ts';
 export * from './custom-fields.ts';
 export * from './diff.ts';
 export * from './filter.ts';
+export * from './interaction.schema.ts';
 export * from './merge.ts';
 export * from './phone.ts';
 export * from './relationship.schema.ts';

@@ -11,7 +11,11 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function relata(args: string[], env: Record<string, string> = {}, node = process.execPath) {
   const { DATABASE_URL: _, ...base } = process.env;
-  const r = spawnSync(node, [bin, ...args], { env: { ...base, DATA_DIR: dataDir, ...env }, encoding: 'utf8', timeout: 90_000 });
+  const r = spawnSync(node, [bin, ...args], {
+    env: { ...base, DATA_DIR: dataDir, ...env },
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -44,7 +48,12 @@ describe('relata command', () => {
   });
 
   it('refuses a too-old Node.js with a one-line explanation', () => {
-    const old = ['/usr/bin/node', '/usr/local/bin/node'].find((p) => existsSync(p) && spawnSync(p, ['-e', 'process.exit(Number(process.versions.node.split(".")[0]) < 22 ? 0 : 1)']).status === 0);
+    const old = ['/usr/bin/node', '/usr/local/bin/node'].find(
+      (p) =>
+        existsSync(p) &&
+        spawnSync(p, ['-e', 'process.exit(Number(process.versions.node.split(".")[0]) < 22 ? 0 : 1)'])
+          .status === 0,
+    );
     if (!old) return; // no older Node on this machine: nothing to check against
     const r = relata(['doctor'], {}, old);
     expect(r.code).toBe(1);

@@ -2,6 +2,7 @@
 import type { Address, EmailEntry, Permissions, PhoneEntry } from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   integer,
@@ -46,6 +47,7 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   active: boolean('active').notNull().default(true),
   lastLoginAt: ts('last_login_at'),
+  calendarToken: text('calendar_token'),
   ...stamps,
 });
 
@@ -187,4 +189,121 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const outcomes = pgTable('outcomes', {
+  key: text('key').primaryKey(),
+  label: text('label').notNull(),
+  channels: text('channels').array().notNull().default([]),
+  createsCallback: boolean('creates_callback').notNull().default(false),
+  sentiment: text('sentiment').$type<'positive' | 'neutral' | 'negative'>().notNull().default('neutral'),
+  position: integer('position').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+  builtin: boolean('builtin').notNull().default(false),
+  ...stamps,
+});
+
+export const interactions = pgTable('interactions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  channel: text('channel').notNull(),
+  direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
+  initiative: text('initiative').$type<'customer' | 'company'>().notNull(),
+  status: text('status').$type<'planned' | 'done' | 'cancelled'>().notNull().default('done'),
+  occurredAt: ts('occurred_at').notNull(),
+  endsAt: ts('ends_at'),
+  durationSeconds: integer('duration_seconds'),
+  subject: text('subject').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  location: text('location'),
+  contactId: uuid('contact_id'),
+  accountId: uuid('account_id'),
+  outcome: text('outcome'),
+  outcomeNote: text('outcome_note'),
+  cost: bigint('cost', { mode: 'number' }),
+  callbackAt: ts('callback_at'),
+  ownerId: uuid('owner_id'),
+  teamId: uuid('team_id'),
+  emailId: uuid('email_id'),
+  externalRef: text('external_ref'),
+  searchText: text('search_text').notNull().default(''),
+  ...stamps,
+});
+
+export const interactionParticipants = pgTable(
+  'interaction_participants',
+  {
+    interactionId: uuid('interaction_id').notNull(),
+    participantType: text('participant_type').$type<'user' | 'contact'>().notNull(),
+    participantId: uuid('participant_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interactionId, t.participantType, t.participantId] })],
+);
+
+export const tasks = pgTable('tasks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull(),
+  type: text('type').notNull().default('task'),
+  notes: text('notes').notNull().default(''),
+  dueAt: ts('due_at'),
+  priority: text('priority').notNull().default('normal'),
+  status: text('status').$type<'open' | 'done' | 'cancelled'>().notNull().default('open'),
+  assigneeId: uuid('assignee_id'),
+  teamId: uuid('team_id'),
+  contactId: uuid('contact_id'),
+  accountId: uuid('account_id'),
+  interactionId: uuid('interaction_id'),
+  reminderAt: ts('reminder_at'),
+  remindedAt: ts('reminded_at'),
+  completedAt: ts('completed_at'),
+  createdBy: uuid('created_by'),
+  ...stamps,
+});
+
+export const notes = pgTable('notes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  recordType: text('record_type').$type<'contact' | 'account' | 'interaction' | 'task'>().notNull(),
+  recordId: uuid('record_id').notNull(),
+  body: text('body').notNull(),
+  authorId: uuid('author_id'),
+  ...stamps,
+});
+
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  recordType: text('record_type').notNull(),
+  recordId: uuid('record_id').notNull(),
+  filename: text('filename').notNull(),
+  contentType: text('content_type').notNull(),
+  sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const emails = pgTable('emails', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  direction: text('direction').$type<'inbound' | 'outbound'>().notNull(),
+  status: text('status')
+    .$type<'queued' | 'sending' | 'sent' | 'failed' | 'received' | 'unmatched'>()
+    .notNull(),
+  messageId: text('message_id').notNull(),
+  inReplyTo: text('in_reply_to'),
+  references: text('references').array().notNull().default([]),
+  threadId: uuid('thread_id').notNull(),
+  fromAddress: text('from_address').notNull(),
+  toAddresses: text('to_addresses').array().notNull().default([]),
+  ccAddresses: text('cc_addresses').array().notNull().default([]),
+  subject: text('subject').notNull().default(''),
+  textBody: text('text_body').notNull().default(''),
+  htmlBody: text('html_body').notNull().default(''),
+  contactId: uuid('contact_id'),
+  accountId: uuid('account_id'),
+  interactionId: uuid('interaction_id'),
+  userId: uuid('user_id'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  sentAt: ts('sent_at'),
+  receivedAt: ts('received_at'),
+  ...stamps,
 });

@@ -231,9 +231,17 @@ describe('administration authorisation', () => {
 
 describe('relationships authorisation', () => {
   it('follows the record a relationship starts from; denied calls change nothing', async () => {
-    const contact = (await c.owner.post('/api/v1/contacts', { firstName: 'Rel', lastName: 'From' })).data<{ id: string }>();
+    const contact = (await c.owner.post('/api/v1/contacts', { firstName: 'Rel', lastName: 'From' })).data<{
+      id: string;
+    }>();
     const account = (await c.manager.post('/api/v1/accounts', { name: 'Rel To AB' })).data<{ id: string }>();
-    const body = { type: 'works_at', fromType: 'contact', fromId: contact.id, toType: 'account', toId: account.id };
+    const body = {
+      type: 'works_at',
+      fromType: 'contact',
+      fromId: contact.id,
+      toType: 'account',
+      toId: account.id,
+    };
     for (const who of ['otherTeam', 'readOnly', 'keyRead'] as const) {
       expect((await c[who].post('/api/v1/relationships', body)).statusCode, who).toBe(403);
     }
