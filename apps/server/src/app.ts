@@ -19,11 +19,19 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
 import { customFieldRoutes } from './features/custom-fields/custom-fields.routes.ts';
+import { customerViewRoutes } from './features/customer-view/customer-view.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { interactionRoutes } from './features/interactions/interactions.routes.ts';
+import { noteRoutes } from './features/notes/notes.routes.ts';
+import { outcomeRoutes } from './features/outcomes/outcomes.routes.ts';
 import { relationshipRoutes } from './features/relationships/relationships.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
+import { searchRoutes } from './features/search/search.routes.ts';
+import { taskRoutes } from './features/tasks/tasks.routes.ts';
 import { teamRoutes } from './features/teams/teams.routes.ts';
+import { telephonyRoutes } from './features/telephony/telephony.routes.ts';
+import { timelineRoutes } from './features/timeline/timeline.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import type { App } from './http/app-types.ts';
 import { registerAuth } from './http/auth.plugin.ts';
@@ -92,6 +100,14 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   relationshipRoutes(app, services.relationships);
   auditRoutes(app, services.audit);
   dashboardRoutes(app, services.dashboard);
+  outcomeRoutes(app, services.outcomes);
+  interactionRoutes(app, services.interactions);
+  taskRoutes(app, services.tasks);
+  noteRoutes(app, services.notes);
+  timelineRoutes(app, services.timeline);
+  customerViewRoutes(app, services.customerView);
+  searchRoutes(app, services.search);
+  telephonyRoutes(app, services.telephony, services.events);
 
   const webDist = opts.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

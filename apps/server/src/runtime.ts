@@ -64,6 +64,7 @@ export async function startRuntime(opts: StartOptions = {}): Promise<Runtime> {
     const services = createServices({ database, jobs, clock: () => new Date(), config });
     registerSystemJobs(jobs, services);
     await jobs.start({ work: config.role !== 'api' });
+    if (config.role !== 'worker') await services.events.start();
     let app: App | null = null;
     let url: string | null = null;
     if (config.role !== 'worker') {
@@ -86,6 +87,7 @@ export async function startRuntime(opts: StartOptions = {}): Promise<Runtime> {
       admin,
       async close() {
         if (app) await app.close();
+        await services.events.stop();
         await jobs.stop();
         await database.close();
       },

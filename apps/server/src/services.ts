@@ -7,10 +7,19 @@ import { createAuditService } from './features/audit/audit.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createContactService } from './features/contacts/contacts.service.ts';
 import { createCustomFieldService } from './features/custom-fields/custom-fields.service.ts';
+import { createCustomerViewService } from './features/customer-view/customer-view.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createEventBus } from './features/events/event-bus.ts';
+import { createInteractionService } from './features/interactions/interactions.service.ts';
+import { createNoteService } from './features/notes/notes.service.ts';
+import { createOutcomeService } from './features/outcomes/outcomes.service.ts';
 import { createRelationshipService } from './features/relationships/relationships.service.ts';
 import { createRoleService } from './features/roles/roles.service.ts';
+import { createSearchService } from './features/search/search.service.ts';
+import { createTaskService } from './features/tasks/tasks.service.ts';
 import { createTeamService } from './features/teams/teams.service.ts';
+import { createTelephonyService } from './features/telephony/telephony.service.ts';
+import { createTimelineService } from './features/timeline/timeline.service.ts';
 import { createUserService } from './features/users/users.service.ts';
 import type { Jobs } from './jobs/jobs.ts';
 
@@ -29,7 +38,30 @@ export function createServices(deps: {
   const db = database.db;
   const customFields = createCustomFieldService({ db, clock });
   const audit = createAuditService({ db });
+  const events = createEventBus(database);
+  const interactions = createInteractionService({ db, clock });
+  const customerView = createCustomerViewService({
+    db,
+    clock,
+    defaultPhoneCountry: config.defaultPhoneCountry,
+  });
   return {
+    events,
+    interactions,
+    customerView,
+    outcomes: createOutcomeService({ db, clock }),
+    tasks: createTaskService({ db, clock, events }),
+    notes: createNoteService({ db, clock }),
+    timeline: createTimelineService({ db, clock }),
+    search: createSearchService({ db, defaultPhoneCountry: config.defaultPhoneCountry }),
+    telephony: createTelephonyService({
+      db,
+      clock,
+      interactions,
+      customerView,
+      events,
+      defaultPhoneCountry: config.defaultPhoneCountry,
+    }),
     database,
     jobs: deps.jobs,
     config,

@@ -35,7 +35,7 @@ describe('relata command', () => {
     const d = relata(['doctor']);
     expect(d.code, d.out).toBe(0);
     expect(d.out).toContain('migrations: up to date');
-  });
+  }, 240_000);
 
   it('explains bad usage and bad settings in one line, without a stack trace', () => {
     const u = relata(['frobnicate']);

@@ -27,6 +27,8 @@ export type Database = {
   runLocked(fn: (exec: (script: string) => Promise<void>, query: QueryFn) => Promise<void>): Promise<void>;
   /** Plain parameterised query outside Drizzle (benchmarks, bulk loads, health checks). */
   query: QueryFn;
+  /** LISTEN on a channel; returns the function that stops listening. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** For pg-boss: an adapter (PGlite) or a connection string (PostgreSQL). */
   boss: { db: IDatabase } | { connectionString: string; max: number };
   close(): Promise<void>;
@@ -79,6 +81,26 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
         client.release();
       }
     },
+    async listen(channel, onPayload) {
+      // A dedicated connection; reconnects if the server drops it.
+      let client: pg.Client | null = null;
+      let stopped = false;
+      const open = async () => {
+        const c = new pg.Client({ connectionString: url, application_name: 'relata-listen' });
+        c.on('notification', (n) => n.payload !== undefined && onPayload(n.payload));
+        c.on('error', () => {
+          if (!stopped) setTimeout(() => void open().catch(() => {}), 1000);
+        });
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+        client = c;
+      };
+      await open();
+      return async () => {
+        stopped = true;
+        await client?.end().catch(() => {});
+      };
+    },
     boss: { connectionString: url, max: Math.max(2, Math.min(5, max)) },
     close: () => pool.end(),
   };
@@ -108,6 +130,12 @@ export function connectPgliteClient(client: PGlite): Database {
           async <T>(text: string, values?: unknown[]) => (await tx.query<T>(text, values)).rows,
         );
       });
+    },
+    async listen(channel, onPayload) {
+      const unsub = await client.listen(channel, onPayload);
+      return async () => {
+        await unsub();
+      };
     },
     boss: { db: fromPglite(client) },
     close: () => client.close(),

@@ -11,7 +11,7 @@ export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 export type Jobs = {
   start(opts: { work: boolean }): Promise<void>;
   stop(): Promise<void>;
-  register(name: string, handler: JobHandler): void;
+  register(name: string, handler: JobHandler, opts?: { cron?: string }): void;
   send(name: string, data: Record<string, unknown>): Promise<string | null>;
   sendInTx(tx: Executor, name: string, data: Record<string, unknown>): Promise<string | null>;
 };
@@ -28,16 +28,19 @@ export function createJobs(database: Database, opts: { schema?: string } = {}): 
     console.error('[jobs]', err instanceof Error ? err.message : err);
   });
   const handlers = new Map<string, JobHandler>();
+  const crons = new Map<string, string>();
   let started = false;
   return {
-    register(name, handler) {
+    register(name, handler, o) {
       handlers.set(name, handler);
+      if (o?.cron) crons.set(name, o.cron);
     },
     async start({ work }) {
       await boss.start();
       started = true;
       for (const name of handlers.keys()) await boss.createQueue(name);
       if (!work) return;
+      for (const [name, cron] of crons) await boss.schedule(name, cron);
       for (const [name, handler] of handlers) {
         await boss.work(name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
           for (const job of jobs) await handler((job.data ?? {}) as Record<string, unknown>);

@@ -4,6 +4,7 @@ import type { Jobs } from './jobs.ts';
 
 export const SMOKE_JOB = 'system.smoke';
 export const CLEANUP_JOB = 'system.cleanup';
+export const REMINDER_JOB = 'tasks.reminders';
 
 export function registerSystemJobs(jobs: Jobs, services: Services): void {
   const { database } = services;
@@ -14,9 +15,20 @@ export function registerSystemJobs(jobs: Jobs, services: Services): void {
       [JSON.stringify({ token: String(data.token ?? ''), at: new Date().toISOString() })],
     );
   });
-  jobs.register(CLEANUP_JOB, async () => {
-    await database.query('DELETE FROM sessions WHERE expires_at < now()');
-    await database.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
-    await database.query(`DELETE FROM login_attempts WHERE window_start < now() - interval '1 day'`);
-  });
+  jobs.register(
+    REMINDER_JOB,
+    async () => {
+      await services.tasks.sendDueReminders();
+    },
+    { cron: '* * * * *' },
+  );
+  jobs.register(
+    CLEANUP_JOB,
+    async () => {
+      await database.query('DELETE FROM sessions WHERE expires_at < now()');
+      await database.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
+      await database.query(`DELETE FROM login_attempts WHERE window_start < now() - interval '1 day'`);
+    },
+    { cron: '17 * * * *' },
+  );
 }

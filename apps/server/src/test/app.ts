@@ -94,6 +94,7 @@ export async function createTestApp(opts: { loginMaxFailures?: number } = {}): P
     },
   });
   const app = await buildApp(services, { webDist: '/nonexistent' });
+  await services.events.start();
   await ensureAdmin(database, ADMIN_PASSWORD);
 
   async function login(email: string, password: string): Promise<Client> {
@@ -127,6 +128,7 @@ export async function createTestApp(opts: { loginMaxFailures?: number } = {}): P
     },
     async close() {
       await app.close();
+      await services.events.stop();
       await jobs.stop();
       await cleanup();
     },

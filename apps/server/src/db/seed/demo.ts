@@ -436,7 +436,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   } else {
     const n = await dropSecondaryIndexes(database);
     log(`bulk load: dropped ${n} secondary indexes, rebuilt after the load`);
-    result = await generate(database.query, Number(process.env.SLOTS ?? (database.kind === 'postgres' ? 2 : 1)), ctx);
+    result = await generate(database.query, database.kind === 'postgres' ? 2 : 1, ctx);
     log(`rows written after ${elapsed()}`);
     await rebuildPendingIndexes(database, log);
     log(`indexes rebuilt after ${elapsed()}`);

@@ -24,6 +24,7 @@ import type { CustomFieldService } from '../custom-fields/custom-fields.service.
 import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
+import { moveRecordHistory } from '../shared/record-history.repository.ts';
 import { accountAuditFields, accountListFields, accountMergeFields } from './accounts.fields.ts';
 import { type AccountView, presentAccount } from './accounts.presenter.ts';
 import * as repo from './accounts.repository.ts';
@@ -216,6 +217,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
         });
         const moved = await moveRelationships(tx, source.id, id);
         await reassignAudit(tx, source.id, id);
+        await moveRecordHistory(tx, 'account', source.id, id);
         await repo.deleteAccount(tx, source.id);
         await insertAudit(
           tx,

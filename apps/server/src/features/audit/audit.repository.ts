@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { auditLog } from '../../db/schema.ts';
 
@@ -32,4 +32,8 @@ export async function listAudit(
 /** Moves audit history of a merged record onto the surviving one. */
 export async function reassignAudit(ex: Executor, fromId: string, toId: string): Promise<void> {
   await ex.update(auditLog).set({ recordId: toId }).where(eq(auditLog.recordId, fromId));
+}
+
+export async function getAuditByIds(ex: Executor, ids: string[]): Promise<AuditRow[]> {
+  return ids.length ? ex.select().from(auditLog).where(inArray(auditLog.id, ids)) : [];
 }

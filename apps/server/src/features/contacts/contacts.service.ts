@@ -28,6 +28,7 @@ import type { CustomFieldService } from '../custom-fields/custom-fields.service.
 import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
+import { moveRecordHistory } from '../shared/record-history.repository.ts';
 import { contactAuditFields, contactListFields, contactMergeFields } from './contacts.fields.ts';
 import { type ContactView, presentContact } from './contacts.presenter.ts';
 import * as repo from './contacts.repository.ts';
@@ -272,6 +273,7 @@ export function createContactService(deps: {
         });
         const moved = await moveRelationships(tx, source.id, id);
         await reassignAudit(tx, source.id, id);
+        await moveRecordHistory(tx, 'contact', source.id, id);
         await repo.deleteContact(tx, source.id);
         await insertAudit(
           tx,

@@ -4,6 +4,7 @@ import {
   type Condition,
   type CustomFieldDef,
   customFieldSpecs,
+  type FieldKind,
   type FieldSpecs,
   FilterError,
   type ListQuery,
@@ -63,6 +64,10 @@ export function pageRequest(opts: {
   special?: Record<string, (c: Condition) => SQL>;
   extra?: (SQL | undefined)[];
   scopeColumns?: ScopeColumns;
+  /** Values such as `me` that stand for another, per field. */
+  aliases?: Record<string, Record<string, string>>;
+  /** The kind of each special filter (default uuid). */
+  specialKinds?: Record<string, FieldKind>;
 }): PageRequest {
   const scope = scopeOf(opts.actor, 'read', opts.resource);
   if (!scope) throw forbidden();
@@ -72,8 +77,11 @@ export function pageRequest(opts: {
   try {
     const allSpecs: FieldSpecs = { ...specs };
     for (const k of Object.keys(opts.special ?? {}))
-      allSpecs[k] = allSpecs[k] ?? { kind: 'uuid', sortable: false };
-    conditions = parseFilters(opts.query, allSpecs, { ownerId: { me: opts.actor.userId ?? '' } });
+      allSpecs[k] = allSpecs[k] ?? { kind: opts.specialKinds?.[k] ?? 'uuid', sortable: false };
+    conditions = parseFilters(opts.query, allSpecs, {
+      ownerId: { me: opts.actor.userId ?? '' },
+      ...opts.aliases,
+    });
     sort = parseSort(opts.query.sort, specs, opts.defaultSort);
   } catch (e) {
     if (e instanceof FilterError) throw new AppError('invalid_filter', e.message, { errors: e.errors });

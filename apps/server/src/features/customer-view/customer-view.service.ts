@@ -1,0 +1,194 @@
+/** The 360° view and the compact cards of look-ups and screen pops: a fixed number of queries. */
+import { type Actor, can, normalisePhone } from '@relata/domain';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { accounts, contacts, relationships, users } from '../../db/schema.ts';
+import { invalid } from '../../http/errors.ts';
+import { presentAccount } from '../accounts/accounts.presenter.ts';
+import { getAccount } from '../accounts/accounts.repository.ts';
+import { presentContact } from '../contacts/contacts.presenter.ts';
+import { type ContactRow, getContact } from '../contacts/contacts.repository.ts';
+import { presentInteraction } from '../interactions/interactions.presenter.ts';
+import { participantsOf, recentFor } from '../interactions/interactions.repository.ts';
+import { endpointInfo } from '../relationships/relationships.repository.ts';
+import { authorize, requireCan } from '../shared/guards.ts';
+import { openTasksFor } from '../tasks/tasks.repository.ts';
+import { presentTask } from '../tasks/tasks.service.ts';
+
+/** Slots later capabilities fill (value, NPS, consent, deals, cases, orders). */
+const laterSlots = { value: null, nps: null, consent: null, deals: [], cases: [], orders: [] };
+
+export type Card = {
+  type: 'contact' | 'account';
+  id: string;
+  title: string;
+  subtitle: string | null;
+  email: string | null;
+  phone: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  accounts: { id: string; name: string }[];
+  openTasks: number;
+  lastInteractionAt: string | null;
+};
+
+export function createCustomerViewService(deps: {
+  db: Db;
+  clock: () => Date;
+  defaultPhoneCountry?: string | undefined;
+}) {
+  const { db } = deps;
+
+  async function relationshipsOf(id: string, limit = 20) {
+    const rels = await db
+      .select()
+      .from(relationships)
+      .where(or(eq(relationships.fromId, id), eq(relationships.toId, id)))
+      .orderBy(sql`${relationships.until} IS NOT NULL`, sql`${relationships.createdAt} DESC`)
+      .limit(limit);
+    const cIds = new Set<string>();
+    const aIds = new Set<string>();
+    for (const r of rels) {
+      (r.fromType === 'contact' ? cIds : aIds).add(r.fromId);
+      (r.toType === 'contact' ? cIds : aIds).add(r.toId);
+    }
+    const ends = await endpointInfo(db, [...cIds], [...aIds]);
+    return rels.map((r) => {
+      const outgoing = r.fromId === id;
+      const other = ends.get(outgoing ? r.toId : r.fromId);
+      return {
+        id: r.id,
+        type: r.type,
+        direction: outgoing ? 'from' : 'to',
+        other: {
+          type: outgoing ? r.toType : r.fromType,
+          id: outgoing ? r.toId : r.fromId,
+          name: other?.name ?? '',
+        },
+        since: r.since,
+        until: r.until,
+      };
+    });
+  }
+
+  async function recent(kind: 'contact' | 'account', id: string, actor: Actor) {
+    if (!can(actor, 'read', 'interactions')) return [];
+    const rows = await recentFor(db, kind, id, 20);
+    const people = await participantsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => presentInteraction(r, people.get(r.id) ?? []));
+  }
+
+  async function cards(rows: ContactRow[]): Promise<Card[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const [employers, owners, taskCounts, last] = await Promise.all([
+      db
+        .select({ contactId: relationships.fromId, id: accounts.id, name: accounts.name })
+        .from(relationships)
+        .innerJoin(accounts, eq(accounts.id, relationships.toId))
+        .where(and(inArray(relationships.fromId, ids), eq(relationships.type, 'works_at'))),
+      db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(
+          inArray(
+            users.id,
+            rows.map((r) => r.ownerId).filter((x): x is string => !!x),
+          ),
+        ),
+      db.execute<{ contact_id: string; n: number }>(
+        sql`SELECT contact_id, count(*)::int AS n FROM tasks WHERE status = 'open' AND contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
+      ),
+      db.execute<{ contact_id: string; at: string }>(
+        sql`SELECT contact_id, max(occurred_at) AS at FROM interactions WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
+      ),
+    ]);
+    const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+    const ownerName = new Map(owners.map((o) => [o.id, o.name]));
+    const tasksBy = new Map(
+      rowsOf<{ contact_id: string; n: number }>(taskCounts).map((r) => [r.contact_id, Number(r.n)]),
+    );
+    const lastBy = new Map(
+      rowsOf<{ contact_id: string; at: string | Date }>(last).map((r) => [
+        r.contact_id,
+        new Date(r.at).toISOString(),
+      ]),
+    );
+    return rows.map((c) => ({
+      type: 'contact',
+      id: c.id,
+      title: c.name ?? `${c.firstName} ${c.lastName}`.trim(),
+      subtitle: c.jobTitle,
+      email: c.primaryEmail,
+      phone: c.primaryPhone,
+      ownerId: c.ownerId,
+      ownerName: c.ownerId ? (ownerName.get(c.ownerId) ?? null) : null,
+      accounts: employers.filter((e) => e.contactId === c.id).map((e) => ({ id: e.id, name: e.name })),
+      openTasks: tasksBy.get(c.id) ?? 0,
+      lastInteractionAt: lastBy.get(c.id) ?? null,
+    }));
+  }
+
+  return {
+    async contact360(actor: Actor, id: string) {
+      const c = authorize(actor, 'read', 'contacts', await getContact(db, id), 'Contact');
+      const [rels, interactions, tasks] = await Promise.all([
+        relationshipsOf(id),
+        recent('contact', id, actor),
+        can(actor, 'read', 'tasks') ? openTasksFor(db, 'contact', id) : Promise.resolve([]),
+      ]);
+      const now = deps.clock();
+      return {
+        profile: presentContact(c),
+        relationships: rels,
+        interactions,
+        openTasks: tasks.map((t) => presentTask(t, now)),
+        ...laterSlots,
+      };
+    },
+    async account360(actor: Actor, id: string) {
+      const a = authorize(actor, 'read', 'accounts', await getAccount(db, id), 'Account');
+      const [rels, interactions, tasks] = await Promise.all([
+        relationshipsOf(id),
+        recent('account', id, actor),
+        can(actor, 'read', 'tasks') ? openTasksFor(db, 'account', id) : Promise.resolve([]),
+      ]);
+      const now = deps.clock();
+      return {
+        profile: presentAccount(a),
+        relationships: rels,
+        interactions,
+        openTasks: tasks.map((t) => presentTask(t, now)),
+        ...laterSlots,
+      };
+    },
+    /** Contacts matching a phone number (any format) or email address, as compact cards. */
+    async lookup(
+      actor: Actor,
+      q: { phone?: string | undefined; email?: string | undefined },
+    ): Promise<Card[]> {
+      requireCan(actor, 'read', 'contacts');
+      const conds = [];
+      if (q.phone) {
+        const e164 = normalisePhone(q.phone, deps.defaultPhoneCountry ?? null);
+        if (!e164)
+          throw invalid([{ field: 'phone', code: 'invalid_phone', message: 'is not a phone number' }]);
+        conds.push(sql`${contacts.phoneKeys} @> ARRAY[${e164}]::text[]`);
+      }
+      if (q.email) conds.push(sql`${contacts.emailKeys} @> ARRAY[${q.email.trim().toLowerCase()}]::text[]`);
+      if (!conds.length)
+        throw invalid([{ field: 'phone', code: 'required', message: 'give phone or email' }]);
+      const rows = await db
+        .select()
+        .from(contacts)
+        .where(or(...conds))
+        .limit(20);
+      return cards(rows.filter((r) => can(actor, 'read', 'contacts', r)));
+    },
+    cards,
+  };
+}
+export type CustomerViewService = ReturnType<typeof createCustomerViewService>;

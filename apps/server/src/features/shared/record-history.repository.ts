@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/connection.ts';
+
+/** Re-points everything that hangs off a merged contact or account at the survivor. */
+export async function moveRecordHistory(
+  ex: Executor,
+  kind: 'contact' | 'account',
+  fromId: string,
+  toId: string,
+): Promise<void> {
+  const col = sql.raw(kind === 'contact' ? 'contact_id' : 'account_id');
+  const from = sql`${fromId}::uuid`;
+  const to = sql`${toId}::uuid`;
+  await ex.execute(sql`UPDATE interactions SET ${col} = ${to} WHERE ${col} = ${from}`);
+  await ex.execute(sql`UPDATE tasks SET ${col} = ${to} WHERE ${col} = ${from}`);
+  await ex.execute(sql`UPDATE emails SET ${col} = ${to} WHERE ${col} = ${from}`);
+  await ex.execute(sql`UPDATE notes SET record_id = ${to} WHERE record_id = ${from}`);
+  await ex.execute(sql`UPDATE attachments SET record_id = ${to} WHERE record_id = ${from}`);
+  if (kind === 'contact') {
+    await ex.execute(sql`DELETE FROM interaction_participants p WHERE p.participant_id = ${from} AND EXISTS (
+      SELECT 1 FROM interaction_participants o WHERE o.interaction_id = p.interaction_id AND o.participant_id = ${to})`);
+    await ex.execute(
+      sql`UPDATE interaction_participants SET participant_id = ${to} WHERE participant_id = ${from}`,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import { type Actor, can } from '@relata/domain';
+import type { Db } from '../../db/connection.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
+import { getAccount } from '../accounts/accounts.repository.ts';
+import { presentAudit } from '../audit/audit.presenter.ts';
+import { getAuditByIds } from '../audit/audit.repository.ts';
+import { getContact } from '../contacts/contacts.repository.ts';
+import { presentInteraction } from '../interactions/interactions.presenter.ts';
+import { getInteractionsByIds, participantsOf } from '../interactions/interactions.repository.ts';
+import { getNotesByIds } from '../notes/notes.repository.ts';
+import { presentNote } from '../notes/notes.service.ts';
+import { authorize } from '../shared/guards.ts';
+import { getTasksByIds } from '../tasks/tasks.repository.ts';
+import { presentTask } from '../tasks/tasks.service.ts';
+import { type TimelineKind, timelineKeys } from './timeline.repository.ts';
+
+export const timelineKinds: TimelineKind[] = ['interaction', 'task', 'note', 'audit'];
+const resourceOf: Record<TimelineKind, 'interactions' | 'tasks' | 'notes' | 'audit'> = {
+  interaction: 'interactions',
+  task: 'tasks',
+  note: 'notes',
+  audit: 'audit',
+};
+
+type Cursor = { at: string; id: string };
+const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decode(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
+    if (typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)) && /^[0-9a-f-]{36}$/i.test(c.id))
+      return c;
+  } catch {
+    // fall through
+  }
+  throw new AppError('invalid_filter', 'malformed cursor', {
+    errors: [{ field: 'cursor', code: 'invalid_value', message: 'malformed cursor' }],
+  });
+}
+
+export type TimelineRequest = {
+  kind?: TimelineKind[];
+  channel?: string[];
+  outcome?: string[];
+  cursor?: string;
+  limit: number;
+};
+
+export function createTimelineService(deps: { db: Db; clock: () => Date }) {
+  const { db } = deps;
+  return {
+    async page(actor: Actor, recordType: 'contact' | 'account', recordId: string, req: TimelineRequest) {
+      const record =
+        recordType === 'contact' ? await getContact(db, recordId) : await getAccount(db, recordId);
+      authorize(
+        actor,
+        'read',
+        recordType === 'contact' ? 'contacts' : 'accounts',
+        record,
+        recordType === 'contact' ? 'Contact' : 'Account',
+      );
+      const wanted = (req.kind?.length ? req.kind : timelineKinds).filter((k) =>
+        can(actor, 'read', resourceOf[k]),
+      );
+      if (req.kind?.length && !wanted.length) throw forbidden();
+      // Filtering by channel or outcome narrows the timeline to interactions.
+      const kinds =
+        req.channel?.length || req.outcome?.length ? wanted.filter((k) => k === 'interaction') : wanted;
+      const keys = await timelineKeys(db, {
+        recordType,
+        recordId,
+        kinds,
+        ...(req.channel ? { channels: req.channel } : {}),
+        ...(req.outcome ? { outcomes: req.outcome } : {}),
+        ...(req.cursor ? { before: decode(req.cursor) } : {}),
+        limit: req.limit,
+      });
+      const more = keys.length > req.limit;
+      const page = more ? keys.slice(0, req.limit) : keys;
+      const ids = (k: TimelineKind) => page.filter((p) => p.kind === k).map((p) => p.id);
+      const [inter, tasks, notes, audit] = await Promise.all([
+        getInteractionsByIds(db, ids('interaction')),
+        getTasksByIds(db, ids('task')),
+        getNotesByIds(db, ids('note')),
+        getAuditByIds(db, ids('audit')),
+      ]);
+      const people = await participantsOf(
+        db,
+        inter.map((i) => i.id),
+      );
+      const now = deps.clock();
+      const details = new Map<string, Record<string, unknown>>();
+      for (const i of inter) details.set(i.id, presentInteraction(i, people.get(i.id) ?? []));
+      for (const t of tasks) details.set(t.id, presentTask(t, now));
+      for (const n of notes) details.set(n.id, presentNote(n));
+      for (const a of audit) details.set(a.id, presentAudit(a));
+      const last = page[page.length - 1];
+      return {
+        data: page.map((k) => ({ ...details.get(k.id), kind: k.kind, id: k.id, occurredAt: k.at })),
+        nextCursor: more && last ? encode({ at: last.at, id: last.id }) : null,
+      };
+    },
+  };
+}
+export type TimelineService = ReturnType<typeof createTimelineService>;
