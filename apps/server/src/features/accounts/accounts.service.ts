@@ -24,7 +24,7 @@ import type { CustomFieldService } from '../custom-fields/custom-fields.service.
 import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
-import { moveRecordHistory } from '../shared/record-history.repository.ts';
+import { deleteRecordNotes, moveRecordHistory } from '../shared/record-history.repository.ts';
 import { accountAuditFields, accountListFields, accountMergeFields } from './accounts.fields.ts';
 import { type AccountView, presentAccount } from './accounts.presenter.ts';
 import * as repo from './accounts.repository.ts';
@@ -161,6 +161,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
         const cur = authorize(actor, 'delete', 'accounts', await repo.getAccount(tx, id, true), 'Account');
         checkVersion(cur.version, expected);
         const rels = await deleteRelationshipsOf(tx, id);
+        await deleteRecordNotes(tx, id);
         await repo.deleteAccount(tx, id);
         await insertAudit(
           tx,

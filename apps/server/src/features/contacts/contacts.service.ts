@@ -28,7 +28,7 @@ import type { CustomFieldService } from '../custom-fields/custom-fields.service.
 import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
-import { moveRecordHistory } from '../shared/record-history.repository.ts';
+import { deleteRecordNotes, moveRecordHistory } from '../shared/record-history.repository.ts';
 import { contactAuditFields, contactListFields, contactMergeFields } from './contacts.fields.ts';
 import { type ContactView, presentContact } from './contacts.presenter.ts';
 import * as repo from './contacts.repository.ts';
@@ -201,6 +201,7 @@ export function createContactService(deps: {
         const cur = authorize(actor, 'delete', 'contacts', await repo.getContact(tx, id, true), 'Contact');
         checkVersion(cur.version, expected);
         const rels = await deleteRelationshipsOf(tx, id);
+        await deleteRecordNotes(tx, id);
         await repo.deleteContact(tx, id);
         await insertAudit(
           tx,

@@ -24,3 +24,8 @@ export async function moveRecordHistory(
     );
   }
 }
+
+/** Notes hang off records without a foreign key; they go with a deleted contact or account. */
+export async function deleteRecordNotes(ex: Executor, recordId: string): Promise<void> {
+  await ex.execute(sql`DELETE FROM notes WHERE record_id = ${recordId}::uuid`);
+}
