@@ -47,6 +47,22 @@ afterEach(async (ctx) => {
   }
 });
 
+/** A JSON request from inside the page, with the session cookie and CSRF token. */
+async function post(path: string, body: unknown): Promise<{ status: number; data: { id: string } }> {
+  return page.evaluate(
+    async ({ path, body }) => {
+      const me = await fetch('/api/v1/me').then((r) => r.json());
+      const r = await fetch(`/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.data.csrfToken },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, data: (await r.json()).data };
+    },
+    { path, body },
+  );
+}
+
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -82,23 +98,12 @@ describe('CRM in the browser', () => {
       ['Olga', 'Ivanova', 'olga@example.ru'],
       ['Maria', 'Berg', 'maria.berg@example.com'],
     ] as const) {
-      const res = await page.evaluate(
-        async ({ first, last, email }) => {
-          const me = await fetch('/api/v1/me').then((r) => r.json());
-          const r = await fetch('/api/v1/contacts', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.data.csrfToken },
-            body: JSON.stringify({
-              firstName: first,
-              lastName: last,
-              emails: [{ address: email, primary: true }],
-            }),
-          });
-          return r.status;
-        },
-        { first, last, email },
-      );
-      expect(res).toBe(201);
+      const res = await post('/contacts', {
+        firstName: first,
+        lastName: last,
+        emails: [{ address: email, primary: true }],
+      });
+      expect(res.status).toBe(201);
     }
 
     // Find it in the list through the search box.
@@ -133,5 +138,45 @@ describe('CRM in the browser', () => {
     expect(historyText).toContain('Job title');
     expect(historyText).toMatch(/updated/);
     await page.screenshot({ path: join(screenshots, 'contact-page.png'), fullPage: true });
+  });
+
+  it('lists accounts and shows the settings pages', async () => {
+    // Continues the signed-in session of the test above.
+    const owner = await post('/users', {
+      email: 'kristina@example.se',
+      name: 'Kristina Johansson-Lindberg',
+      role: 'agent',
+      teamId: null,
+      language: 'sv',
+      password: 'e2e-agent-password-1',
+    });
+    expect(owner.status).toBe(201);
+    for (const [name, domain, type, industry, ownerId] of [
+      ['Nordvind Logistik AB', 'nordvind.se', 'customer', 'Logistics', owner.data.id],
+      ['Fjordkraft Consulting AS', 'fjordkraft.no', 'prospect', 'Consulting', null],
+      ['ООО Северный Ветер', null, 'partner', null, owner.data.id],
+    ] as const) {
+      const res = await post('/accounts', { name, domain, type, industry, ownerId });
+      expect(res.status).toBe(201);
+    }
+
+    // The app caches the user list; load it afresh to see the user made through the API.
+    await page.reload();
+    await page.getByRole('navigation').getByRole('link', { name: 'Accounts' }).click();
+    const table = page.getByRole('table', { name: 'Accounts' });
+    await table.getByRole('row', { name: 'Nordvind Logistik AB' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'accounts-list.png') });
+
+    await table.getByRole('row', { name: 'Nordvind Logistik AB' }).click();
+    await page.getByRole('heading', { name: 'Nordvind Logistik AB', level: 1 }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'account-page.png'), fullPage: true });
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('table', { name: 'Users' }).getByText('Kristina Johansson-Lindberg').waitFor();
+    await page.screenshot({ path: join(screenshots, 'settings-users.png') });
+
+    await page.getByRole('tab', { name: 'Custom fields' }).click();
+    await page.getByRole('table', { name: 'Custom fields' }).waitFor();
+    await page.screenshot({ path: join(screenshots, 'settings-custom-fields.png') });
   });
 });

@@ -6,6 +6,7 @@ export * from './contact.ts';
 export * from './custom-field.schema.ts';
 export * from './custom-fields.ts';
 export * from './diff.ts';
+export * from './email.schema.ts';
 export * from './filter.ts';
 export * from './interaction.schema.ts';
 export * from './merge.ts';

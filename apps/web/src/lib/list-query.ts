@@ -1,15 +1,7 @@
 /** List parameters as the API expects them: q, sort, cursor, limit and filter[field][op]=value. */
-export type FilterOp =
-  | 'eq'
-  | 'neq'
-  | 'lt'
-  | 'lte'
-  | 'gt'
-  | 'gte'
-  | 'contains'
-  | 'starts_with'
-  | 'in'
-  | 'is_null';
+import type { FilterOp } from '@relata/domain';
+
+export type { FilterOp };
 
 export type FilterCondition = { field: string; op: FilterOp; value: string };
 

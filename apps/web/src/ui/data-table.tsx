@@ -30,7 +30,8 @@ type Props<T> = {
   onLoadMore: () => void;
   empty: ReactNode;
   footer?: ReactNode;
-  height?: string;
+  /** The most the table grows to before it scrolls; by default the rest of the viewport. */
+  maxHeight?: string;
   rowHeight?: number;
 };
 
@@ -71,7 +72,10 @@ export function DataTable<T>(props: Props<T>) {
   };
 
   return (
-    <div className={classes.wrapper} style={{ ...style, height: props.height ?? 'calc(100vh - 230px)' }}>
+    <div
+      className={classes.wrapper}
+      style={{ ...style, maxHeight: props.maxHeight ?? 'calc(100vh - 230px)' }}
+    >
       <div ref={scrollRef} className={classes.scroller}>
         <table
           className={classes.table}

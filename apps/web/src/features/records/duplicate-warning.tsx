@@ -3,6 +3,7 @@ import type { RecordType } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
 import { IconAlert } from '../../ui/icons.tsx';
 import { AnchorLink } from '../../ui/router-links.tsx';
+import { recordRoute } from './record-links.ts';
 import type { AnyRecord, Duplicate } from './record-types.ts';
 
 /** "Possible duplicate" warning shown before creating a record; the user may still create it. */
@@ -29,15 +30,9 @@ export function DuplicateWarning({
       <List size="sm" spacing={4}>
         {duplicates.slice(0, 5).map((d) => (
           <List.Item key={d.record.id}>
-            {type === 'contact' ? (
-              <AnchorLink to="/contacts/$contactId" params={{ contactId: d.record.id }} target="_blank">
-                {d.record.name}
-              </AnchorLink>
-            ) : (
-              <AnchorLink to="/accounts/$accountId" params={{ accountId: d.record.id }} target="_blank">
-                {d.record.name}
-              </AnchorLink>
-            )}{' '}
+            <AnchorLink {...recordRoute(type, d.record.id)} target="_blank">
+              {d.record.name}
+            </AnchorLink>{' '}
             <Text span size="xs" c="dimmed">
               ({d.reasons.map((r) => t(`duplicates.reasons.${r}`)).join(', ')})
             </Text>

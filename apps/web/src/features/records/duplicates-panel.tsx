@@ -3,6 +3,7 @@ import type { RecordType } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
 import { IconAlert, IconMerge } from '../../ui/icons.tsx';
 import { ButtonLink } from '../../ui/router-links.tsx';
+import { mergeRoute } from './record-links.ts';
 import { useDuplicates } from './records-api.ts';
 
 /** A warning on a record page when likely duplicates exist, with a way to merge them. */
@@ -32,32 +33,18 @@ export function DuplicatesPanel({ type, id, canMerge }: { type: RecordType; id: 
                 })}
               </Text>
             </div>
-            {canMerge &&
-              (type === 'contact' ? (
-                <ButtonLink
-                  to="/contacts/$contactId/merge/$otherId"
-                  params={{ contactId: id, otherId: d.record.id }}
-                  size="compact-sm"
-                  variant="white"
-                  color="orange"
-                  leftSection={<IconMerge size={14} />}
-                  aria-label={t('duplicates.mergeWith', { name: d.record.name })}
-                >
-                  {t('duplicates.merge')}
-                </ButtonLink>
-              ) : (
-                <ButtonLink
-                  to="/accounts/$accountId/merge/$otherId"
-                  params={{ accountId: id, otherId: d.record.id }}
-                  size="compact-sm"
-                  variant="white"
-                  color="orange"
-                  leftSection={<IconMerge size={14} />}
-                  aria-label={t('duplicates.mergeWith', { name: d.record.name })}
-                >
-                  {t('duplicates.merge')}
-                </ButtonLink>
-              ))}
+            {canMerge && (
+              <ButtonLink
+                {...mergeRoute(type, id, d.record.id)}
+                size="compact-sm"
+                variant="white"
+                color="orange"
+                leftSection={<IconMerge size={14} />}
+                aria-label={t('duplicates.mergeWith', { name: d.record.name })}
+              >
+                {t('duplicates.merge')}
+              </ButtonLink>
+            )}
           </Group>
         ))}
       </Stack>

@@ -1,10 +1,11 @@
 import { ActionIcon, Badge, Button, Group, Popover, Select, Stack, Text, TextInput } from '@mantine/core';
+import { opsByKind } from '@relata/domain';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilterCondition, FilterOp } from '../../lib/list-query.ts';
 import { IconFilter, IconPlus, IconX } from '../../ui/icons.tsx';
 import { useTeams, useUsers } from '../users/users-api.ts';
-import { type FilterField, opsByKind } from './filter-fields.ts';
+import { defaultOp, type FilterField } from './filter-fields.ts';
 
 type Props = {
   fields: FilterField[];
@@ -105,7 +106,7 @@ function ConditionRow({
         value={condition.field}
         onChange={(key) => {
           const next = fields.find((f) => f.key === key);
-          if (next) onChange({ field: next.key, op: opsByKind[next.kind][0]!, value: '' });
+          if (next) onChange({ field: next.key, op: defaultOp(next.kind), value: '' });
         }}
         searchable
         allowDeselect={false}
@@ -139,7 +140,7 @@ export function FilterBuilder({ fields, value, onChange }: Props) {
   const open = () => {
     const first = fields[0];
     setDraft(
-      value.length ? value : first ? [{ field: first.key, op: opsByKind[first.kind][0]!, value: '' }] : [],
+      value.length ? value : first ? [{ field: first.key, op: defaultOp(first.kind), value: '' }] : [],
     );
     setOpened(true);
   };
@@ -149,7 +150,7 @@ export function FilterBuilder({ fields, value, onChange }: Props) {
   };
   const add = () => {
     const first = fields[0];
-    if (first) setDraft([...draft, { field: first.key, op: opsByKind[first.kind][0]!, value: '' }]);
+    if (first) setDraft([...draft, { field: first.key, op: defaultOp(first.kind), value: '' }]);
   };
 
   return (

@@ -3,10 +3,11 @@ import {
   accountTypes,
   customFieldSpecs,
   type FieldKind,
+  type FilterOp,
   languages,
+  opsByKind,
   type RecordType,
 } from '@relata/domain';
-import type { FilterOp } from '../../lib/list-query.ts';
 import type { CustomField } from '../custom-fields/custom-fields-api.ts';
 
 export type FilterField = {
@@ -18,17 +19,12 @@ export type FilterField = {
   ref?: 'users' | 'teams';
 };
 
-/** Operators per kind, as the API accepts them (mirrors domain/filter.ts). */
-export const opsByKind: Record<FieldKind, readonly FilterOp[]> = {
-  text: ['contains', 'eq', 'neq', 'starts_with', 'is_null'],
-  number: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'is_null'],
-  date: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'is_null'],
-  datetime: ['gte', 'lt', 'is_null'],
-  boolean: ['eq', 'neq', 'is_null'],
-  uuid: ['eq', 'neq', 'in', 'is_null'],
-  enum: ['eq', 'neq', 'in', 'is_null'],
-  tags: ['eq', 'in', 'is_null'],
-};
+/** The operator a new condition starts with; otherwise the first the API accepts for the kind. */
+const preferredOps: Partial<Record<FieldKind, FilterOp>> = { text: 'contains', datetime: 'gte' };
+
+export function defaultOp(kind: FieldKind): FilterOp {
+  return preferredOps[kind] ?? opsByKind[kind][0] ?? 'eq';
+}
 
 type BuiltinKey =
   | 'name'

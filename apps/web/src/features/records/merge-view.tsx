@@ -1,15 +1,17 @@
-import { Alert, Button, Card, Center, Group, Loader, Radio, Stack, Table, Text } from '@mantine/core';
+import { Alert, Card, Center, Loader, Radio, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { RecordType } from '@relata/domain';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
+import { FormActions } from '../../ui/form-actions.tsx';
 import { IconMerge } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { fieldLabel, formatAuditValue } from '../audit/audit-format.ts';
 import { useCustomFields } from '../custom-fields/custom-fields-api.ts';
 import { useUserNames } from '../users/users-api.ts';
+import { listPath, recordRoute } from './record-links.ts';
 import { RecordMissing } from './record-missing.tsx';
 import type { AnyRecord } from './record-types.ts';
 import { useMergeRecords, useRecord } from './records-api.ts';
@@ -65,7 +67,7 @@ export function MergeView({
       </Center>
     );
   }
-  const back = type === 'contact' ? '/contacts' : '/accounts';
+  const back = listPath(type);
   if (target.isError) return <RecordMissing error={target.error} back={back} />;
   if (source.isError) return <RecordMissing error={source.error} back={back} />;
 
@@ -78,10 +80,7 @@ export function MergeView({
   const choiceOf = (f: string): Side =>
     choices[f] ?? (isEmpty(fieldValue(a, f)) && !isEmpty(fieldValue(b, f)) ? 'source' : 'target');
 
-  const open = (id: string) =>
-    type === 'contact'
-      ? navigate({ to: '/contacts/$contactId', params: { contactId: id } })
-      : navigate({ to: '/accounts/$accountId', params: { accountId: id } });
+  const open = (id: string) => navigate(recordRoute(type, id));
 
   const submit = () => {
     const picked = Object.fromEntries(fields.map((f) => [f, choiceOf(f)]));
@@ -147,14 +146,13 @@ export function MergeView({
           </Table.Tbody>
         </Table>
       </Card>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => void open(a.id)}>
-          {t('common.cancel')}
-        </Button>
-        <Button leftSection={<IconMerge size={16} />} onClick={submit} loading={merge.isPending}>
-          {t('merge.submit')}
-        </Button>
-      </Group>
+      <FormActions
+        onCancel={() => void open(a.id)}
+        label={t('merge.submit')}
+        leftSection={<IconMerge size={16} />}
+        onClick={submit}
+        loading={merge.isPending}
+      />
     </Stack>
   );
 }

@@ -1,31 +1,29 @@
 import { Avatar, Group, Text } from '@mantine/core';
+import type { RecordType } from '@relata/domain';
 import { initials } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/router-links.tsx';
+import { recordRoute } from './record-links.ts';
 
-/** The first cell of a list row: avatar and a real link to the record. */
+/** The first cell of a list row: avatar (square for accounts) and a real link to the record. */
 export function NameCell({
-  to,
+  type,
   id,
   name,
   subtitle,
-  square,
 }: {
-  to: '/contacts/$contactId' | '/accounts/$accountId';
+  type: RecordType;
   id: string;
   name: string;
   subtitle?: string | null;
-  square?: boolean;
 }) {
-  const params = to === '/contacts/$contactId' ? { contactId: id } : { accountId: id };
   return (
     <Group gap={10} wrap="nowrap">
-      <Avatar size={30} radius={square ? 'sm' : 'xl'} color="initials" name={name}>
+      <Avatar size={30} radius={type === 'account' ? 'sm' : 'xl'} color="initials" name={name}>
         {initials(name)}
       </Avatar>
       <div style={{ minWidth: 0 }}>
         <AnchorLink
-          to={to}
-          params={params as never}
+          {...recordRoute(type, id)}
           onClick={(e) => e.stopPropagation()}
           c="dark"
           fw={600}
@@ -45,14 +43,19 @@ export function NameCell({
   );
 }
 
+/** A cell without a value. */
+export function EmptyCell() {
+  return <Text c="dimmed">—</Text>;
+}
+
 export function OwnerCell({ name }: { name: string | undefined }) {
-  if (!name) return <Text c="dimmed">—</Text>;
+  if (!name) return <EmptyCell />;
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
       <Avatar size={22} radius="xl" color="initials" name={name}>
         {initials(name)}
       </Avatar>
-      <Text size="sm" truncate>
+      <Text size="sm" truncate title={name}>
         {name}
       </Text>
     </Group>

@@ -1,34 +1,45 @@
 import { Button, EmptyState, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
 import type { RecordType } from '@relata/domain';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { type ComponentType, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatDate } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
-import { IconSearch } from '../../ui/icons.tsx';
+import { IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { useCan } from '../auth/auth-api.ts';
 import { useCustomFields } from '../custom-fields/custom-fields-api.ts';
+import { useUserNames } from '../users/users-api.ts';
 import { FilterBuilder, FilterChips } from './filter-builder.tsx';
 import { filterFields } from './filter-fields.ts';
-import type { RecordOf } from './record-types.ts';
+import { OwnerCell } from './record-cells.tsx';
+import { recordRoute } from './record-links.ts';
+import { collectionOf, type RecordOf } from './record-types.ts';
 import { useRecordList } from './records-api.ts';
 
 type Props<T extends RecordType> = {
   type: T;
-  title: string;
-  description: string;
   q: string | undefined;
   onQChange: (q: string | undefined) => void;
+  /** The type's own columns; owner and created date follow them. */
   columns: Column<RecordOf<T>>[];
-  onOpen: (row: RecordOf<T>) => void;
-  actions?: ReactNode;
   emptyIcon: ReactNode;
+  /** The dialog behind the "New …" button. */
+  createModal: ComponentType<{ opened: boolean; onClose: () => void }>;
 };
 
-/** The list screen of contacts or accounts: search, filters, sortable virtualised table. */
+/** The list screen of contacts or accounts: search, filters, sortable virtualised table, create. */
 export function RecordList<T extends RecordType>(props: Props<T>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const names = useUserNames();
+  const [creating, { open, close }] = useDisclosure(false);
+  const collection = collectionOf(props.type);
+  const title = t(`${collection}.title`);
   const [search, setSearch] = useState(props.q ?? '');
   const [sort, setSort] = useState<string | undefined>(undefined);
   const [filters, setFilters] = useState<FilterCondition[]>([]);
@@ -47,13 +58,47 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
   const { fetchNextPage } = list;
   const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
   const filtered = Boolean(props.q) || filters.length > 0;
+  const columns = useMemo<Column<RecordOf<T>>[]>(
+    () => [
+      ...props.columns,
+      {
+        key: 'owner',
+        header: t('fields.ownerId'),
+        width: 'minmax(180px, 1.5fr)',
+        render: (r) => <OwnerCell name={r.ownerId ? names.get(r.ownerId) : undefined} />,
+      },
+      {
+        key: 'createdAt',
+        header: t('fields.createdAt'),
+        sortKey: 'createdAt',
+        width: 'minmax(120px, 0.8fr)',
+        render: (r) => (
+          <Text size="sm" c="dimmed">
+            {formatDate(r.createdAt, i18n.language)}
+          </Text>
+        ),
+      },
+    ],
+    [props.columns, t, i18n.language, names],
+  );
+  const CreateModal = props.createModal;
 
   return (
     <Stack gap="md">
-      <PageHeader title={props.title} description={props.description} actions={props.actions} />
+      <PageHeader
+        title={title}
+        description={t(`${collection}.description`)}
+        actions={
+          can('create', collection) && (
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              {t(`${collection}.new`)}
+            </Button>
+          )
+        }
+      />
       <Group gap="sm" wrap="wrap">
         <TextInput
-          aria-label={t('list.search', { entity: props.title })}
+          aria-label={t('list.search', { entity: title })}
           placeholder={t('list.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={search}
@@ -71,14 +116,14 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
         <FilterChips fields={fields} value={filters} onChange={setFilters} />
       </Group>
       <DataTable
-        label={props.title}
-        columns={props.columns}
+        label={title}
+        columns={columns}
         rows={rows}
         rowKey={(r) => r.id}
         rowLabel={(r) => r.name}
         sort={sort}
         onSortChange={setSort}
-        onRowOpen={props.onOpen}
+        onRowOpen={(r) => void navigate(recordRoute(props.type, r.id))}
         loading={list.isPending}
         hasMore={list.hasNextPage}
         loadingMore={list.isFetchingNextPage}
@@ -95,7 +140,7 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
             <EmptyState
               icon={props.emptyIcon}
               withIndicatorBackground
-              title={filtered ? t('list.noMatches') : t('list.empty', { entity: props.title })}
+              title={filtered ? t('list.noMatches') : t('list.empty', { entity: title })}
               description={filtered ? t('list.noMatchesHint') : t('list.emptyHint')}
             >
               {filtered && (
@@ -115,6 +160,7 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
           )
         }
       />
+      <CreateModal opened={creating} onClose={close} />
     </Stack>
   );
 }

@@ -7,15 +7,17 @@ import { zodFieldErrors } from '../../lib/errors.ts';
 import type { AnyRecord } from './record-types.ts';
 import { recordKeys, useUpdateRecord } from './records-api.ts';
 
+export type SaveRecord = (patch: Record<string, unknown>) => Promise<void>;
+
 /**
  * Returns a function that validates a partial change with the domain schema and PATCHes it with
  * the record's version. Throws an Error with a field message when validation fails.
  */
-export function useSaveRecord(type: RecordType, record: AnyRecord | undefined) {
+export function useSaveRecord(type: RecordType, record: AnyRecord | undefined): SaveRecord {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const update = useUpdateRecord(type);
-  return async (patch: Record<string, unknown>): Promise<void> => {
+  return async (patch) => {
     if (!record) return;
     const schema = type === 'contact' ? contactUpdateSchema : accountUpdateSchema;
     const parsed = schema.safeParse(patch);

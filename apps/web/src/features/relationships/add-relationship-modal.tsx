@@ -1,8 +1,10 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type RecordType, relationshipCreateSchema } from '@relata/domain';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFieldErrors, errorMessage, type FieldMessages, zodFieldErrors } from '../../lib/errors.ts';
+import { zodFieldErrors } from '../../lib/errors.ts';
+import { useFormErrors } from '../../lib/use-form.ts';
+import { FormActions } from '../../ui/form-actions.tsx';
 import { RecordPicker } from './record-picker.tsx';
 import { useRelationshipMutations, useRelationshipTypes } from './relationships-api.ts';
 
@@ -27,7 +29,7 @@ export function AddRelationshipModal({
   const [otherId, setOtherId] = useState<string | null>(null);
   const [since, setSince] = useState('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldMessages>({});
+  const { errors, setErrors, reset, showServerError } = useFormErrors({ fallbackField: 'form' });
 
   const options = (types.data ?? []).flatMap((rt) => {
     const out: { value: string; label: string }[] = [];
@@ -50,7 +52,7 @@ export function AddRelationshipModal({
     setOtherId(null);
     setSince('');
     setNotes('');
-    setErrors({});
+    reset();
     onClose();
   };
 
@@ -79,13 +81,7 @@ export function AddRelationshipModal({
       setErrors({ ...errs, other: errs.toId ?? errs.fromId ?? '' });
       return;
     }
-    create.mutate(body, {
-      onSuccess: close,
-      onError: (err) => {
-        const fe = apiFieldErrors(err);
-        setErrors(Object.keys(fe).length ? fe : { form: errorMessage(err, t) });
-      },
-    });
+    create.mutate(body, { onSuccess: close, onError: showServerError });
   };
 
   return (
@@ -132,14 +128,7 @@ export function AddRelationshipModal({
             autosize
             minRows={2}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('relationships.add')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} label={t('relationships.add')} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

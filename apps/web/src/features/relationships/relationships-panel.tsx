@@ -1,15 +1,14 @@
 import { ActionIcon, Avatar, Group, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import type { RecordType } from '@relata/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, initials } from '../../lib/format.ts';
-import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { ConfirmMutationDialog } from '../../ui/confirm-dialog.tsx';
 import { IconLink, IconPlus, IconTrash } from '../../ui/icons.tsx';
 import { AnchorLink } from '../../ui/router-links.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
+import { recordRoute } from '../records/record-links.ts';
 import { AddRelationshipModal } from './add-relationship-modal.tsx';
 import {
   type RecordRef,
@@ -20,12 +19,8 @@ import {
 } from './relationships-api.ts';
 
 function RecordLink({ record }: { record: RecordRef }) {
-  return record.type === 'contact' ? (
-    <AnchorLink to="/contacts/$contactId" params={{ contactId: record.id }} size="sm" fw={600} c="dark">
-      {record.name}
-    </AnchorLink>
-  ) : (
-    <AnchorLink to="/accounts/$accountId" params={{ accountId: record.id }} size="sm" fw={600} c="dark">
+  return (
+    <AnchorLink {...recordRoute(record.type, record.id)} size="sm" fw={600} c="dark">
       {record.name}
     </AnchorLink>
   );
@@ -121,20 +116,13 @@ export function RelationshipsPanel({
         </Stack>
       )}
       <AddRelationshipModal opened={adding} onClose={close} recordType={recordType} recordId={recordId} />
-      <ConfirmDialog
-        opened={removing !== null}
+      <ConfirmMutationDialog
+        target={removing}
+        mutation={remove}
+        onClose={() => setRemoving(null)}
         title={t('relationships.removeTitle')}
         message={removing ? t('relationships.removeConfirm', { name: describe(removing).other.name }) : ''}
         confirmLabel={t('common.remove')}
-        loading={remove.isPending}
-        onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing, {
-            onSuccess: () => setRemoving(null),
-            onError: (e) => notifications.show({ color: 'red', message: errorMessage(e, t) }),
-          })
-        }
       />
     </SectionCard>
   );

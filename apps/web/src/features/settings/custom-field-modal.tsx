@@ -20,10 +20,11 @@ import {
 } from '@relata/domain';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFieldErrors, errorMessage, type FieldMessages, zodFieldErrors } from '../../lib/errors.ts';
+import { useFormErrors } from '../../lib/use-form.ts';
+import { FormActions } from '../../ui/form-actions.tsx';
 import { IconPlus, IconTrash } from '../../ui/icons.tsx';
 import { type CustomField, useCustomFieldMutations } from '../custom-fields/custom-fields-api.ts';
-import { slug } from './role-create-modal.tsx';
+import { NameKeyFields, slug } from './name-key-fields.tsx';
 
 type Option = { value: string; label: string };
 
@@ -47,7 +48,7 @@ export function CustomFieldModal({
   const [required, setRequired] = useState(field?.required ?? false);
   const [position, setPosition] = useState<number>(field?.position ?? nextPosition);
   const [options, setOptions] = useState<Option[]>(field?.options ?? []);
-  const [errors, setErrors] = useState<FieldMessages>({});
+  const { errors, parse, showServerError } = useFormErrors({ fallbackField: 'label' });
   const hasOptions = type === 'select' || type === 'multi_select';
   const mutation = field ? update : create;
 
@@ -58,27 +59,15 @@ export function CustomFieldModal({
           .filter((o) => o.label.trim())
           .map((o) => ({ label: o.label.trim(), value: o.value || slug(o.label) || o.label.trim() }))
       : [];
-    const onError = (err: unknown) => {
-      const fe = apiFieldErrors(err);
-      setErrors(Object.keys(fe).length ? fe : { label: errorMessage(err, t) });
-    };
+    const handlers = { onSuccess: onClose, onError: showServerError };
     if (field) {
       const patch = { label, required, position, ...(hasOptions ? { options: opts } : {}) };
-      const parsed = customFieldUpdateSchema.safeParse(patch);
-      if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, t));
-      update.mutate({ field, patch: parsed.data }, { onSuccess: onClose, onError });
+      const parsed = parse(customFieldUpdateSchema, patch);
+      if (parsed) update.mutate({ field, patch: parsed }, handlers);
     } else {
-      const parsed = customFieldCreateSchema.safeParse({
-        entity,
-        key,
-        label,
-        type,
-        options: opts,
-        required,
-        position,
-      });
-      if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, t));
-      create.mutate(parsed.data, { onSuccess: onClose, onError });
+      const body = { entity, key, label, type, options: opts, required, position };
+      const parsed = parse(customFieldCreateSchema, body);
+      if (parsed) create.mutate(parsed, handlers);
     }
   };
 
@@ -87,26 +76,17 @@ export function CustomFieldModal({
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('customFields.label')}
-              required
-              value={label}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setLabel(v);
-                if (!field && (!key || key === slug(label))) setKey(slug(v));
+            <NameKeyFields
+              nameLabel={t('customFields.label')}
+              name={label}
+              keyValue={key}
+              onChange={(next) => {
+                setLabel(next.name);
+                setKey(next.key);
               }}
-              error={errors.label}
-              data-autofocus
-            />
-            <TextInput
-              label={t('settings.key')}
-              description={t('settings.keyHint')}
-              required
-              value={key}
-              disabled={Boolean(field)}
-              onChange={(e) => setKey(e.currentTarget.value)}
-              error={errors.key}
+              nameError={errors.label}
+              keyError={errors.key}
+              locked={Boolean(field)}
             />
             <Select
               label={t('customFields.type')}
@@ -174,14 +154,7 @@ export function CustomFieldModal({
               </Button>
             </Stack>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} label={t('common.save')} loading={mutation.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,12 +1,9 @@
-import { ActionIcon, Badge, Button, Code, Group, SegmentedControl, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Code, SegmentedControl, Table, Text } from '@mantine/core';
 import type { RecordType } from '@relata/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../lib/errors.ts';
-import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { IconPencil, IconPlus, IconTrash } from '../../ui/icons.tsx';
-import { SettingsTable } from '../../ui/settings-table.tsx';
+import { ConfirmMutationDialog } from '../../ui/confirm-dialog.tsx';
+import { RowActions, SettingsTable } from '../../ui/settings-table.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import {
   type CustomField,
@@ -37,28 +34,24 @@ export function CustomFieldsTab() {
           '',
         ]}
         loading={fields.isPending}
-        empty={list.length ? null : t('customFields.noneDefined')}
-        toolbar={
-          <>
-            <SegmentedControl
-              aria-label={t('customFields.entity')}
-              value={entity}
-              onChange={(v) => setEntity(v as RecordType)}
-              data={[
-                { value: 'contact', label: t('nav.contacts') },
-                { value: 'account', label: t('nav.accounts') },
-              ]}
-              size="xs"
-            />
-            {can('create', 'custom_fields') && (
-              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>
-                {t('customFields.new')}
-              </Button>
-            )}
-          </>
+        rows={list}
+        empty={t('customFields.noneYet')}
+        hint={
+          <SegmentedControl
+            aria-label={t('customFields.entity')}
+            value={entity}
+            onChange={(v) => setEntity(v as RecordType)}
+            data={[
+              { value: 'contact', label: t('nav.contacts') },
+              { value: 'account', label: t('nav.accounts') },
+            ]}
+            size="xs"
+          />
         }
-      >
-        {list.map((f) => (
+        create={
+          can('create', 'custom_fields') && { label: t('customFields.new'), onClick: () => setEditing('new') }
+        }
+        renderRow={(f) => (
           <Table.Tr key={f.id}>
             <Table.Td fw={600}>{f.label}</Table.Td>
             <Table.Td>
@@ -77,32 +70,15 @@ export function CustomFieldsTab() {
             <Table.Td>{f.required ? t('common.yes') : t('common.no')}</Table.Td>
             <Table.Td>{f.position}</Table.Td>
             <Table.Td>
-              <Group gap={4} justify="flex-end" wrap="nowrap">
-                {can('update', 'custom_fields') && (
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    onClick={() => setEditing(f)}
-                    aria-label={t('settings.editNamed', { name: f.label })}
-                  >
-                    <IconPencil size={16} />
-                  </ActionIcon>
-                )}
-                {can('delete', 'custom_fields') && (
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setRemoving(f)}
-                    aria-label={t('settings.deleteNamed', { name: f.label })}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                )}
-              </Group>
+              <RowActions
+                name={f.label}
+                onEdit={can('update', 'custom_fields') && (() => setEditing(f))}
+                onDelete={can('delete', 'custom_fields') && (() => setRemoving(f))}
+              />
             </Table.Td>
           </Table.Tr>
-        ))}
-      </SettingsTable>
+        )}
+      />
       {editing && (
         <CustomFieldModal
           entity={entity}
@@ -111,20 +87,12 @@ export function CustomFieldsTab() {
           onClose={() => setEditing(null)}
         />
       )}
-      <ConfirmDialog
-        opened={removing !== null}
+      <ConfirmMutationDialog
+        target={removing}
+        mutation={remove}
+        onClose={() => setRemoving(null)}
         title={t('customFields.deleteTitle')}
         message={t('customFields.deleteConfirm', { name: removing?.label ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing, {
-            onSuccess: () => setRemoving(null),
-            onError: (e) => notifications.show({ color: 'red', message: errorMessage(e, t) }),
-          })
-        }
       />
     </>
   );

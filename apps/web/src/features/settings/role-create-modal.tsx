@@ -1,9 +1,11 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { type Permissions, roleCreateSchema } from '@relata/domain';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFieldErrors, errorMessage, type FieldMessages, zodFieldErrors } from '../../lib/errors.ts';
+import { useFormErrors } from '../../lib/use-form.ts';
+import { FormActions } from '../../ui/form-actions.tsx';
 import { type Role, useSettingsMutation } from '../users/users-api.ts';
+import { NameKeyFields } from './name-key-fields.tsx';
 import { PermissionMatrix } from './permission-matrix.tsx';
 import { settingsApi } from './settings-api.ts';
 
@@ -21,7 +23,7 @@ export function RoleCreateModal({
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [permissions, setPermissions] = useState<Permissions>(template);
-  const [errors, setErrors] = useState<FieldMessages>({});
+  const { errors, reset, parse, showServerError } = useFormErrors({ fallbackField: 'key' });
   const create = useSettingsMutation('roles', (body: unknown) => settingsApi.create<Role>('/roles', body));
   useEffect(() => {
     if (opened) setPermissions(template);
@@ -30,45 +32,29 @@ export function RoleCreateModal({
     setKey('');
     setName('');
     setDescription('');
-    setErrors({});
+    reset();
     onClose();
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = roleCreateSchema.safeParse({ key, name, description, permissions });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, t));
-    create.mutate(parsed.data, {
-      onSuccess: close,
-      onError: (err) => {
-        const fe = apiFieldErrors(err);
-        setErrors(Object.keys(fe).length ? fe : { key: errorMessage(err, t) });
-      },
-    });
+    const body = parse(roleCreateSchema, { key, name, description, permissions });
+    if (body) create.mutate(body, { onSuccess: close, onError: showServerError });
   };
   return (
     <Modal opened={opened} onClose={close} title={t('settings.newRole')} size="xl">
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('fields.name')}
-              required
-              value={name}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setName(v);
-                if (!key || key === slug(name)) setKey(slug(v));
+            <NameKeyFields
+              nameLabel={t('fields.name')}
+              name={name}
+              keyValue={key}
+              onChange={(next) => {
+                setName(next.name);
+                setKey(next.key);
               }}
-              error={errors.name}
-              data-autofocus
-            />
-            <TextInput
-              label={t('settings.key')}
-              description={t('settings.keyHint')}
-              required
-              value={key}
-              onChange={(e) => setKey(e.currentTarget.value)}
-              error={errors.key}
+              nameError={errors.name}
+              keyError={errors.key}
             />
           </SimpleGrid>
           <Textarea
@@ -79,27 +65,9 @@ export function RoleCreateModal({
             minRows={2}
           />
           <PermissionMatrix value={permissions} onChange={setPermissions} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('settings.createRole')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} label={t('settings.createRole')} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>
   );
-}
-
-export function slug(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .replace(/^[^a-z]+/, '')
-    .slice(0, 50);
 }

@@ -1,12 +1,11 @@
-import { ActionIcon, Button, Group, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Modal, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { teamCreateSchema, teamUpdateSchema } from '@relata/domain';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFieldErrors, errorMessage, type FieldMessages, zodFieldErrors } from '../../lib/errors.ts';
-import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { IconPencil, IconPlus, IconTrash } from '../../ui/icons.tsx';
-import { SettingsTable } from '../../ui/settings-table.tsx';
+import { useFormErrors } from '../../lib/use-form.ts';
+import { ConfirmMutationDialog } from '../../ui/confirm-dialog.tsx';
+import { FormActions } from '../../ui/form-actions.tsx';
+import { RowActions, SettingsTable } from '../../ui/settings-table.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { type Team, useSettingsMutation, useTeams, useUsers } from '../users/users-api.ts';
 import { settingsApi } from './settings-api.ts';
@@ -15,7 +14,7 @@ function TeamModal({ team, opened, onClose }: { team: Team | null; opened: boole
   const { t } = useTranslation();
   const [name, setName] = useState(team?.name ?? '');
   const [description, setDescription] = useState(team?.description ?? '');
-  const [errors, setErrors] = useState<FieldMessages>({});
+  const { errors, parse, showServerError } = useFormErrors({ fallbackField: 'name' });
   const save = useSettingsMutation('teams', (body: Record<string, unknown>) =>
     team
       ? settingsApi.update<Team>(`/teams/${team.id}`, body, team.version)
@@ -23,15 +22,8 @@ function TeamModal({ team, opened, onClose }: { team: Team | null; opened: boole
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = (team ? teamUpdateSchema : teamCreateSchema).safeParse({ name, description });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, t));
-    save.mutate(parsed.data, {
-      onSuccess: onClose,
-      onError: (err) => {
-        const fe = apiFieldErrors(err);
-        setErrors(Object.keys(fe).length ? fe : { name: errorMessage(err, t) });
-      },
-    });
+    const body = parse(team ? teamUpdateSchema : teamCreateSchema, { name, description });
+    if (body) save.mutate(body, { onSuccess: onClose, onError: showServerError });
   };
   return (
     <Modal opened={opened} onClose={onClose} title={team ? t('settings.editTeam') : t('settings.newTeam')}>
@@ -53,14 +45,7 @@ function TeamModal({ team, opened, onClose }: { team: Team | null; opened: boole
             autosize
             minRows={2}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} label={t('common.save')} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -77,7 +62,6 @@ export function TeamsTab() {
   const remove = useSettingsMutation('teams', (team: Team) =>
     settingsApi.remove(`/teams/${team.id}`, team.version),
   );
-  const list = teams.data ?? [];
   const members = (id: string) => (users.data ?? []).filter((u) => u.teamId === id).length;
   return (
     <>
@@ -85,69 +69,34 @@ export function TeamsTab() {
         label={t('settings.teams')}
         headers={[t('fields.name'), t('settings.descriptionLabel'), t('settings.members'), '']}
         loading={teams.isPending}
-        empty={list.length ? null : t('settings.noTeams')}
-        toolbar={
-          <>
-            <Text size="sm" c="dimmed">
-              {t('settings.teamsHint')}
-            </Text>
-            {can('create', 'teams') && (
-              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>
-                {t('settings.newTeam')}
-              </Button>
-            )}
-          </>
-        }
-      >
-        {list.map((team) => (
+        rows={teams.data ?? []}
+        empty={t('settings.noTeams')}
+        hint={t('settings.teamsHint')}
+        create={can('create', 'teams') && { label: t('settings.newTeam'), onClick: () => setEditing('new') }}
+        renderRow={(team) => (
           <Table.Tr key={team.id}>
             <Table.Td fw={600}>{team.name}</Table.Td>
             <Table.Td c="dimmed">{team.description}</Table.Td>
             <Table.Td>{members(team.id)}</Table.Td>
             <Table.Td>
-              <Group gap={4} justify="flex-end" wrap="nowrap">
-                {can('update', 'teams') && (
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    onClick={() => setEditing(team)}
-                    aria-label={t('settings.editNamed', { name: team.name })}
-                  >
-                    <IconPencil size={16} />
-                  </ActionIcon>
-                )}
-                {can('delete', 'teams') && (
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setRemoving(team)}
-                    aria-label={t('settings.deleteNamed', { name: team.name })}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                )}
-              </Group>
+              <RowActions
+                name={team.name}
+                onEdit={can('update', 'teams') && (() => setEditing(team))}
+                onDelete={can('delete', 'teams') && (() => setRemoving(team))}
+              />
             </Table.Td>
           </Table.Tr>
-        ))}
-      </SettingsTable>
+        )}
+      />
       {editing && (
         <TeamModal team={editing === 'new' ? null : editing} opened onClose={() => setEditing(null)} />
       )}
-      <ConfirmDialog
-        opened={removing !== null}
+      <ConfirmMutationDialog
+        target={removing}
+        mutation={remove}
+        onClose={() => setRemoving(null)}
         title={t('settings.deleteTeam')}
         message={t('records.deleteConfirm', { name: removing?.name ?? '' })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        onClose={() => setRemoving(null)}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing, {
-            onSuccess: () => setRemoving(null),
-            onError: (e) => notifications.show({ color: 'red', message: errorMessage(e, t) }),
-          })
-        }
       />
     </>
   );

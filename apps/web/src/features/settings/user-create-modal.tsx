@@ -1,10 +1,11 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type Language, languages, userCreateSchema } from '@relata/domain';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageNames } from '../../i18n/index.ts';
-import { apiFieldErrors, errorMessage, type FieldMessages, zodFieldErrors } from '../../lib/errors.ts';
+import { useForm } from '../../lib/use-form.ts';
+import { FormActions } from '../../ui/form-actions.tsx';
 import { type User, useRoles, useSettingsMutation, useTeams } from '../users/users-api.ts';
 import { settingsApi } from './settings-api.ts';
 
@@ -21,32 +22,22 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
   const { t } = useTranslation();
   const roles = useRoles();
   const teams = useTeams();
-  const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FieldMessages>({});
+  const { values: form, set, reset, errors, parse, showServerError } = useForm(empty);
   const create = useSettingsMutation('users', (body: unknown) => settingsApi.create<User>('/users', body));
-  const set = <K extends keyof typeof empty>(key: K, value: (typeof empty)[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: '' }));
-  };
   const close = () => {
-    setForm(empty);
-    setErrors({});
+    reset();
     onClose();
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = userCreateSchema.safeParse(form);
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error, t));
-    create.mutate(parsed.data, {
+    const body = parse(userCreateSchema, form);
+    if (!body) return;
+    create.mutate(body, {
       onSuccess: () => {
         notifications.show({ color: 'teal', message: t('settings.userCreated', { name: form.name }) });
         close();
       },
-      onError: (err) => {
-        const fe = apiFieldErrors(err);
-        setErrors(fe);
-        if (!Object.keys(fe).length) notifications.show({ color: 'red', message: errorMessage(err, t) });
-      },
+      onError: showServerError,
     });
   };
   return (
@@ -103,14 +94,7 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
               autoComplete="new-password"
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('settings.createUser')}
-            </Button>
-          </Group>
+          <FormActions onCancel={close} label={t('settings.createUser')} loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

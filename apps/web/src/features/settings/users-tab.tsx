@@ -1,10 +1,9 @@
-import { Avatar, Badge, Button, Group, Select, Switch, Table, Text } from '@mantine/core';
+import { Avatar, Badge, Group, Select, Switch, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatRelative, initials } from '../../lib/format.ts';
-import { IconPlus } from '../../ui/icons.tsx';
 import { SettingsTable } from '../../ui/settings-table.tsx';
 import { useCan, useMe } from '../auth/auth-api.ts';
 import { type User, useRoles, useSettingsMutation, useTeams, useUsers } from '../users/users-api.ts';
@@ -33,7 +32,6 @@ export function UsersTab() {
         onError: (e) => notifications.show({ color: 'red', message: errorMessage(e, t) }),
       },
     );
-  const list = users.data ?? [];
   return (
     <>
       <SettingsTable
@@ -46,21 +44,11 @@ export function UsersTab() {
           t('settings.lastLogin'),
         ]}
         loading={users.isPending}
-        empty={list.length ? null : t('settings.noUsers')}
-        toolbar={
-          <>
-            <Text size="sm" c="dimmed">
-              {t('settings.usersHint')}
-            </Text>
-            {can('create', 'users') && (
-              <Button size="xs" leftSection={<IconPlus size={14} />} onClick={open}>
-                {t('settings.newUser')}
-              </Button>
-            )}
-          </>
-        }
-      >
-        {list.map((u) => (
+        rows={users.data ?? []}
+        empty={t('settings.noUsers')}
+        hint={t('settings.usersHint')}
+        create={can('create', 'users') && { label: t('settings.newUser'), onClick: open }}
+        renderRow={(u) => (
           <Table.Tr key={u.id}>
             <Table.Td>
               <Group gap="sm" wrap="nowrap">
@@ -121,8 +109,8 @@ export function UsersTab() {
               </Text>
             </Table.Td>
           </Table.Tr>
-        ))}
-      </SettingsTable>
+        )}
+      />
       <UserCreateModal opened={creating} onClose={close} />
     </>
   );

@@ -4,78 +4,68 @@ import { useTranslation } from 'react-i18next';
 import { IconBuilding, IconContacts, IconDashboard, IconSettings } from '../../ui/icons.tsx';
 import { useCan } from '../auth/auth-api.ts';
 
-export function MainNav() {
-  const { t } = useTranslation();
+type Item = {
+  to: '/' | '/accounts' | '/contacts' | '/settings';
+  label: string;
+  icon: typeof IconDashboard;
+};
+
+function NavSection({ title, items, first }: { title: string; items: Item[]; first?: boolean }) {
   const { pathname } = useLocation();
-  const can = useCan();
-  const items = [
-    { to: '/', label: t('nav.dashboard'), icon: IconDashboard, active: pathname === '/' },
-    {
-      to: '/accounts',
-      label: t('nav.accounts'),
-      icon: IconBuilding,
-      active: pathname.startsWith('/accounts'),
-    },
-    {
-      to: '/contacts',
-      label: t('nav.contacts'),
-      icon: IconContacts,
-      active: pathname.startsWith('/contacts'),
-    },
-  ] as const;
-  const showSettings = can('read', 'users') || can('read', 'custom_fields') || can('read', 'api_keys');
   return (
-    <Stack gap={2} component="nav">
+    <>
       <Text
         size="xs"
         fw={600}
         c="dimmed"
         tt="uppercase"
         px="sm"
-        pt="xs"
+        pt={first ? 'xs' : 'lg'}
         pb={6}
         style={{ letterSpacing: '0.06em' }}
       >
-        {t('nav.workspace')}
+        {title}
       </Text>
-      {items.map((item) => (
-        <NavLink
-          key={item.to}
-          component={Link}
-          to={item.to}
-          label={item.label}
-          leftSection={<item.icon size={18} />}
-          active={item.active}
-          aria-current={item.active ? 'page' : undefined}
-          variant="light"
-          style={{ borderRadius: 8, fontWeight: 500 }}
-        />
-      ))}
-      {showSettings && (
-        <>
-          <Text
-            size="xs"
-            fw={600}
-            c="dimmed"
-            tt="uppercase"
-            px="sm"
-            pt="lg"
-            pb={6}
-            style={{ letterSpacing: '0.06em' }}
-          >
-            {t('nav.admin')}
-          </Text>
+      {items.map((item) => {
+        const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+        return (
           <NavLink
+            key={item.to}
             component={Link}
-            to="/settings"
-            label={t('nav.settings')}
-            leftSection={<IconSettings size={18} />}
-            active={pathname.startsWith('/settings')}
-            aria-current={pathname.startsWith('/settings') ? 'page' : undefined}
+            to={item.to}
+            label={item.label}
+            leftSection={<item.icon size={18} />}
+            active={active}
+            aria-current={active ? 'page' : undefined}
             variant="light"
             style={{ borderRadius: 8, fontWeight: 500 }}
           />
-        </>
+        );
+      })}
+    </>
+  );
+}
+
+export function MainNav() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const showSettings = can('read', 'users') || can('read', 'custom_fields') || can('read', 'api_keys');
+  return (
+    <Stack gap={2} component="nav">
+      <NavSection
+        first
+        title={t('nav.workspace')}
+        items={[
+          { to: '/', label: t('nav.dashboard'), icon: IconDashboard },
+          { to: '/accounts', label: t('nav.accounts'), icon: IconBuilding },
+          { to: '/contacts', label: t('nav.contacts'), icon: IconContacts },
+        ]}
+      />
+      {showSettings && (
+        <NavSection
+          title={t('nav.admin')}
+          items={[{ to: '/settings', label: t('nav.settings'), icon: IconSettings }]}
+        />
       )}
     </Stack>
   );

@@ -1,0 +1,143 @@
+import { Center, Grid, Loader, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import type { RecordType } from '@relata/domain';
+import { useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmMutationDialog } from '../../ui/confirm-dialog.tsx';
+import { IconUser } from '../../ui/icons.tsx';
+import { InlineSelectField } from '../../ui/inline-field.tsx';
+import { SectionCard } from '../../ui/section-card.tsx';
+import { HistoryPanel } from '../audit/history-panel.tsx';
+import { useCan } from '../auth/auth-api.ts';
+import { CustomFieldsSection } from '../custom-fields/custom-fields-section.tsx';
+import { RelationshipsPanel } from '../relationships/relationships-panel.tsx';
+import { useTeams, useUserNames, useUsers } from '../users/users-api.ts';
+import { AddressFields } from './address-fields.tsx';
+import { DuplicatesPanel } from './duplicates-panel.tsx';
+import { type Fact, RecordHeader } from './record-header.tsx';
+import { listPath } from './record-links.ts';
+import { RecordMissing } from './record-missing.tsx';
+import { collectionOf, type RecordOf } from './record-types.ts';
+import { useDeleteRecord, useRecord } from './records-api.ts';
+import { type SaveRecord, useSaveRecord } from './use-save-record.ts';
+
+/** What a record type puts on its page; the rest is the same for every record. */
+export type RecordPageParts = {
+  header: { name: string; subtitle?: ReactNode; badge?: ReactNode; facts: Fact[] };
+  /** The type's own inputs in the details card; owner and team follow them. */
+  details: ReactNode;
+  /** Cards between the details and the custom fields. */
+  sections?: ReactNode;
+};
+
+type Props<T extends RecordType> = {
+  type: T;
+  id: string;
+  children: (record: RecordOf<T>, edit: { save: SaveRecord; readOnly: boolean }) => RecordPageParts;
+};
+
+/**
+ * The page of one contact or account: header with delete, details (inline editing), custom
+ * fields and address on the left; relationships and history on the right.
+ */
+export function RecordPage<T extends RecordType>({ type, id, children }: Props<T>) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const query = useRecord(type, id);
+  const save = useSaveRecord(type, query.data);
+  const del = useDeleteRecord(type);
+  const can = useCan();
+  const users = useUsers();
+  const teams = useTeams();
+  const names = useUserNames();
+  const [confirming, { open, close }] = useDisclosure(false);
+  const collection = collectionOf(type);
+
+  if (query.isPending) {
+    return (
+      <Center py={80}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (query.isError) return <RecordMissing error={query.error} back={listPath(type)} />;
+
+  const record = query.data;
+  const readOnly = !can('update', collection, record);
+  const parts = children(record, { save, readOnly });
+  const owner = record.ownerId ? names.get(record.ownerId) : undefined;
+  const facts: Fact[] = owner
+    ? [
+        ...parts.header.facts,
+        { key: 'owner', icon: <IconUser size={15} />, content: t('records.ownedBy', { name: owner }) },
+      ]
+    : parts.header.facts;
+
+  return (
+    <>
+      <RecordHeader
+        {...parts.header}
+        facts={facts}
+        square={type === 'account'}
+        back={{ to: listPath(type), label: t(`${collection}.title`) }}
+        onDelete={can('delete', collection, record) ? open : undefined}
+      />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="lg">
+            <DuplicatesPanel type={type} id={record.id} canMerge={can('merge', collection, record)} />
+            <SectionCard id="details" title={t('records.details')}>
+              {parts.details}
+              <InlineSelectField
+                label={t('fields.ownerId')}
+                value={record.ownerId}
+                options={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                clearable
+                readOnly={readOnly}
+                onSave={(v) => save({ ownerId: v })}
+              />
+              <InlineSelectField
+                label={t('fields.teamId')}
+                value={record.teamId}
+                options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+                clearable
+                readOnly={readOnly}
+                onSave={(v) => save({ teamId: v })}
+              />
+            </SectionCard>
+            {parts.sections}
+            <SectionCard id="custom" title={t('records.customFields')}>
+              <CustomFieldsSection entity={type} values={record.custom} readOnly={readOnly} onSave={save} />
+            </SectionCard>
+            <SectionCard id="address" title={t('records.address')}>
+              <AddressFields address={record.address} readOnly={readOnly} onSave={save} />
+            </SectionCard>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="lg">
+            <RelationshipsPanel
+              recordType={type}
+              recordId={record.id}
+              canEdit={can('create', 'relationships')}
+            />
+            <HistoryPanel recordId={record.id} recordType={type} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <ConfirmMutationDialog
+        target={confirming ? record : null}
+        mutation={del}
+        onClose={close}
+        onDone={() => {
+          notifications.show({ color: 'teal', message: t('records.deleted', { name: record.name }) });
+          void navigate({ to: listPath(type) });
+        }}
+        title={t(`${collection}.deleteTitle`)}
+        message={t('records.deleteConfirm', { name: record.name })}
+      />
+    </>
+  );
+}
