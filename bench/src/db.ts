@@ -1,0 +1,139 @@
+/**
+ * The benchmark's own database: a PostgreSQL database (default `relata_bench`) created
+ * through DATABASE_URL's server, or a PGlite folder in the temp directory. Either carries a
+ * marker of the scale and seed it holds, so a later run at the same scale skips seeding, and
+ * only databases/folders carrying that marker are ever dropped.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createOrResetAdmin, ensureRoles } from '../../apps/server/src/bootstrap.ts';
+import { connect, type Database } from '../../apps/server/src/db/connection.ts';
+import { migrate } from '../../apps/server/src/db/migrate.ts';
+import { seedDemo } from '../../apps/server/src/db/seed/demo.ts';
+
+export type Target = { kind: 'postgres'; url: string; name: string } | { kind: 'pglite'; dataDir: string };
+
+export type Prepared = { target: Target; database: Database; seeded: boolean; seedSeconds: number | null };
+
+type Marker = { scale: number; seed: number };
+const MARKER_KEY = 'bench.seed';
+
+const log = (m: string) => console.error(m);
+
+async function postgresTarget(
+  adminUrl: string,
+  name: string,
+  want: Marker,
+  fresh: boolean,
+): Promise<{ url: string; reuse: boolean }> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`bad database name ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount! > 0;
+    if (exists) {
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      let marker: Marker | null = null;
+      let tables = 0;
+      try {
+        tables = Number(
+          (await c.query(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`)).rows[0].n,
+        );
+        marker =
+          (await c.query('SELECT value FROM settings WHERE key = $1', [MARKER_KEY])).rows[0]?.value ?? null;
+      } catch {
+        // no settings table: not a Relata database, or an empty one
+      } finally {
+        await c.end();
+      }
+      if (marker && !fresh && marker.scale === want.scale && marker.seed === want.seed)
+        return { url: url.toString(), reuse: true };
+      if (!marker && tables > 0) {
+        throw new Error(
+          `database ${name} exists and was not created by the benchmark; choose another with --db-name`,
+        );
+      }
+      log(`dropping benchmark database ${name} (${marker ? `held scale ${marker.scale}` : 'empty'})`);
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    }
+    await admin.query(`CREATE DATABASE ${name}`);
+    return { url: url.toString(), reuse: false };
+  } finally {
+    await admin.end();
+  }
+}
+
+function pgliteTarget(dir: string, want: Marker, fresh: boolean): { dataDir: string; reuse: boolean } {
+  const dataDir = path.join(dir, 'data');
+  const markerFile = path.join(dir, 'bench-marker.json');
+  if (existsSync(dir)) {
+    const marker: Marker | null = existsSync(markerFile)
+      ? JSON.parse(readFileSync(markerFile, 'utf8'))
+      : null;
+    if (marker && !fresh && marker.scale === want.scale && marker.seed === want.seed && existsSync(dataDir)) {
+      return { dataDir, reuse: true };
+    }
+    if (!marker && existsSync(dataDir))
+      throw new Error(`${dir} exists and was not created by the benchmark; choose another with --data-dir`);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(markerFile, { force: true });
+  }
+  mkdirSync(dir, { recursive: true });
+  return { dataDir, reuse: false };
+}
+
+export async function prepareDatabase(opts: {
+  scale: number;
+  seed: number;
+  adminPassword: string;
+  databaseUrl: string | undefined;
+  dbName: string;
+  dataDir: string | undefined;
+  fresh: boolean;
+}): Promise<Prepared> {
+  const want = { scale: opts.scale, seed: opts.seed };
+  let target: Target;
+  let reuse: boolean;
+  if (opts.databaseUrl) {
+    const t = await postgresTarget(opts.databaseUrl, opts.dbName, want, opts.fresh);
+    target = { kind: 'postgres', url: t.url, name: opts.dbName };
+    reuse = t.reuse;
+  } else {
+    const dir = opts.dataDir ?? path.join(os.tmpdir(), 'relata-bench-pglite');
+    const t = pgliteTarget(dir, want, opts.fresh);
+    target = { kind: 'pglite', dataDir: t.dataDir };
+    reuse = t.reuse;
+  }
+  const database =
+    target.kind === 'postgres'
+      ? await connect({ databaseUrl: target.url, poolMax: 4 })
+      : await connect({ dataDir: target.dataDir });
+  await migrate(database);
+  await ensureRoles(database);
+  await createOrResetAdmin(database, opts.adminPassword);
+  let seedSeconds: number | null = null;
+  if (!reuse) {
+    log(`seeding ${opts.scale} contacts into ${target.kind} ...`);
+    const t = performance.now();
+    await seedDemo(database, { scale: opts.scale, seed: opts.seed, log: (m) => log(`  ${m}`) });
+    seedSeconds = (performance.now() - t) / 1000;
+    log(`seeded in ${seedSeconds.toFixed(1)} s`);
+    await database.query(
+      `INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [MARKER_KEY, JSON.stringify(want)],
+    );
+    if (target.kind === 'pglite')
+      writeFileSync(path.join(path.dirname(target.dataDir), 'bench-marker.json'), JSON.stringify(want));
+  } else {
+    log(`reusing the benchmark database (scale ${opts.scale}, seed ${opts.seed})`);
+  }
+  // A database that has been running a while is vacuumed: visibility map set, statistics fresh.
+  await database.query('VACUUM ANALYZE');
+  return { target, database, seeded: !reuse, seedSeconds };
+}

@@ -1,0 +1,407 @@
+/**
+ * `npm run bench`: seeds deterministic demo data, measures each workload as raw SQL in this
+ * process, then through the HTTP API of a `relata start` child process, and prints one JSON
+ * document (also written to --out). See docs/benchmarks.md for the method.
+ *
+ *   npm run bench -- [--scale N] [--duration S] [--concurrency C] [--out FILE]
+ *                    [--only get,list,...] [--db-name relata_bench] [--data-dir DIR] [--fresh]
+ *
+ * DATABASE_URL set: PostgreSQL (a database `relata_bench` is created on that server);
+ * otherwise PGlite in a folder under the temp directory.
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { contactSearchText, foldText, normaliseChannels, personNameKey } from '@relata/domain';
+import pg from 'pg';
+import { prepareDatabase } from './db.ts';
+import { httpClient } from './http.ts';
+import { memoryOf, sampleRss, startServerProcess } from './server.ts';
+import { type LoopOptions, loop, round, type Summary, summarise } from './stats.ts';
+
+const ADMIN_PASSWORD = 'bench-admin-password';
+const log = (m: string) => console.error(m);
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '42' },
+    out: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string' },
+    concurrency: { type: 'string', default: '1' },
+    'throughput-connections': { type: 'string', default: '32' },
+    'create-concurrency': { type: 'string', default: '8' },
+    'max-count': { type: 'string', default: '200000' },
+    only: { type: 'string' },
+    'db-name': { type: 'string', default: 'relata_bench' },
+    'data-dir': { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+  },
+});
+
+const scale = Number(args.scale);
+const durationMs = Number(args.duration) * 1000;
+const warmupMs = args.warmup ? Number(args.warmup) * 1000 : Math.min(3000, Math.max(1000, durationMs / 4));
+const concurrency = Number(args.concurrency);
+const throughputConnections = Number(args['throughput-connections']);
+const createConcurrency = Number(args['create-concurrency']);
+const maxCount = Number(args['max-count']);
+const only = args.only ? new Set(args.only.split(',')) : null;
+if (
+  ![scale, durationMs, concurrency, throughputConnections, createConcurrency, maxCount].every(
+    (n) => Number.isFinite(n) && n > 0,
+  )
+) {
+  throw new Error('--scale, --duration, --concurrency and friends take positive numbers');
+}
+
+// ---- database, seed, inputs --------------------------------------------------------------
+const prepared = await prepareDatabase({
+  scale,
+  seed: Number(args.seed),
+  adminPassword: ADMIN_PASSWORD,
+  databaseUrl: process.env.DATABASE_URL,
+  dbName: args['db-name']!,
+  dataDir: args['data-dir'],
+  fresh: args.fresh!,
+});
+const { target, database } = prepared;
+
+type Row = Record<string, unknown>;
+const ids = (
+  await database.query<{ id: string }>('SELECT id FROM contacts ORDER BY random() LIMIT 5000')
+).map((r) => r.id);
+const languages = ['sv', 'nb', 'en', 'ru'];
+// Search terms: four-letter pieces of real surnames (folded like the server folds q).
+const terms = (
+  await database.query<{ last_name: string }>('SELECT last_name FROM contacts ORDER BY random() LIMIT 500')
+)
+  .map((r, i) => {
+    const s = foldText(r.last_name).replace(/[-\s]/g, '');
+    const start = s.length > 4 ? i % (s.length - 3) : 0;
+    return s.slice(start, start + 4);
+  })
+  .filter((t) => t.length >= 3);
+const [admin] = await database.query<{ id: string }>(
+  `SELECT id FROM users WHERE email = 'admin@relata.local'`,
+);
+const runTag = Date.now().toString(36);
+
+// ---- raw SQL: the statements the server issues, on a separate connection -------------------
+type Raw = {
+  query(text: string, values?: unknown[]): Promise<Row[]>;
+  tx(fn: (q: (text: string, values?: unknown[]) => Promise<Row[]>) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+};
+function rawPostgres(url: string, max: number): Raw {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'relata-bench-raw' });
+  return {
+    query: async (text, values) => (await pool.query(text, values)).rows,
+    async tx(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        await fn(async (text, values) => (await c.query(text, values)).rows);
+        await c.query('COMMIT');
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+const raw: Raw =
+  target.kind === 'postgres'
+    ? rawPostgres(target.url, Math.max(throughputConnections, createConcurrency))
+    : {
+        query: (text, values) => database.query<Row>(text, values),
+        tx: (fn) => database.runLocked(async (_exec, q) => fn((text, values) => q<Row>(text, values))),
+        close: async () => {},
+      };
+
+const sqlGet = 'SELECT * FROM contacts WHERE id = $1';
+const sqlList =
+  'SELECT *, (created_at)::text AS _sort FROM contacts WHERE language = $1::text ORDER BY created_at DESC, id DESC LIMIT 51';
+const sqlListNext =
+  'SELECT *, (created_at)::text AS _sort FROM contacts WHERE language = $1::text AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51';
+const sqlSearch =
+  'SELECT *, (name)::text AS _sort FROM contacts WHERE search_text LIKE $1 ORDER BY name ASC, id ASC LIMIT 21';
+const likeOf = (t: string) => `%${foldText(t).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const rawCursors = await Promise.all(
+  languages.map(async (l) => {
+    const rows = await raw.query(sqlList, [l]);
+    const last = rows[49];
+    return last ? [last._sort as string, last.id as string] : null;
+  }),
+);
+
+function newContact(i: number) {
+  const n = `${runTag}${i}`;
+  return {
+    firstName: 'Benchmark',
+    lastName: `Contact ${n}`,
+    jobTitle: 'Load tester',
+    emails: [{ address: `bench.${n}@example.com`, label: 'work', primary: true }],
+    phones: [{ number: `+4670${String(i % 10_000_000).padStart(7, '0')}`, label: 'mobile', primary: true }],
+    language: 'sv' as const,
+  };
+}
+
+async function rawCreate(i: number) {
+  const c = newContact(i);
+  const ch = normaliseChannels(c.emails, c.phones, 'SE');
+  await raw.tx(async (q) => {
+    const [row] = await q(
+      `INSERT INTO contacts (first_name, last_name, job_title, emails, phones, primary_email, primary_phone, email_keys,
+         phone_keys, address, language, owner_id, team_id, custom, search_text, name_key)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8::text[], $9::text[], NULL, $10, $11::uuid, NULL, '{}'::jsonb, $12, $13)
+       RETURNING *`,
+      [
+        c.firstName,
+        c.lastName,
+        c.jobTitle,
+        JSON.stringify(ch.emails),
+        JSON.stringify(ch.phones),
+        ch.primaryEmail,
+        ch.primaryPhone,
+        ch.emailKeys,
+        ch.phoneKeys,
+        c.language,
+        admin!.id,
+        contactSearchText({ ...c, emailKeys: ch.emailKeys, phoneKeys: ch.phoneKeys }),
+        personNameKey(c.firstName, c.lastName),
+      ],
+    );
+    await q(
+      `INSERT INTO audit_log (actor_type, actor_id, actor_name, action, record_type, record_id, changes)
+       VALUES ('api_key', $1::uuid, 'bench', 'create', 'contact', $2::uuid, $3::jsonb)`,
+      [admin!.id, row!.id, JSON.stringify({ firstName: { from: null, to: c.firstName } })],
+    );
+  });
+}
+
+type Workload = {
+  name: string;
+  concurrency: number;
+  /** Counts records written rather than requests (rps is then records/s). */
+  records?: boolean;
+  raw(i: number): Promise<void>;
+  api(i: number, http: ReturnType<typeof httpClient>): Promise<void>;
+};
+
+const pick = <T>(xs: readonly T[], i: number) => xs[(i * 7919) % xs.length]!;
+let apiCursors: (string | null)[] = [];
+
+const allWorkloads: Workload[] = [
+  {
+    name: 'get contact by id',
+    concurrency,
+    raw: async (i) => {
+      await raw.query(sqlGet, [pick(ids, i)]);
+    },
+    api: async (i, http) => {
+      await http.expect('GET', `/api/v1/contacts/${pick(ids, i)}`);
+    },
+  },
+  {
+    name: 'list filter+sort page 1 (language, -createdAt, 50)',
+    concurrency,
+    raw: async (i) => {
+      await raw.query(sqlList, [languages[i % 4]]);
+    },
+    api: async (i, http) => {
+      await http.expect(
+        'GET',
+        `/api/v1/contacts?limit=50&sort=-createdAt&filter[language][eq]=${languages[i % 4]}`,
+      );
+    },
+  },
+  {
+    name: 'list filter+sort page 2 (keyset cursor)',
+    concurrency,
+    raw: async (i) => {
+      const c = rawCursors[i % 4];
+      await raw.query(sqlListNext, [languages[i % 4], c?.[0] ?? null, c?.[1] ?? null]);
+    },
+    api: async (i, http) => {
+      const c = apiCursors[i % 4];
+      const cursor = c ? `&cursor=${encodeURIComponent(c)}` : '';
+      await http.expect(
+        'GET',
+        `/api/v1/contacts?limit=50&sort=-createdAt&filter[language][eq]=${languages[i % 4]}${cursor}`,
+      );
+    },
+  },
+  {
+    name: 'search substring of a name (q, 20)',
+    concurrency,
+    raw: async (i) => {
+      await raw.query(sqlSearch, [likeOf(pick(terms, i))]);
+    },
+    api: async (i, http) => {
+      await http.expect('GET', `/api/v1/contacts?q=${encodeURIComponent(pick(terms, i))}&limit=20`);
+    },
+  },
+  {
+    name: `mixed reads, ${throughputConnections} connections (50% get, 25% list, 25% search)`,
+    concurrency: throughputConnections,
+    raw: async (i) => {
+      const k = i % 4;
+      if (k < 2) await raw.query(sqlGet, [pick(ids, i)]);
+      else if (k === 2) await raw.query(sqlList, [languages[(i >> 2) % 4]]);
+      else await raw.query(sqlSearch, [likeOf(pick(terms, i))]);
+    },
+    api: async (i, http) => {
+      const k = i % 4;
+      if (k < 2) await http.expect('GET', `/api/v1/contacts/${pick(ids, i)}`);
+      else if (k === 2)
+        await http.expect(
+          'GET',
+          `/api/v1/contacts?limit=50&sort=-createdAt&filter[language][eq]=${languages[(i >> 2) % 4]}`,
+        );
+      else await http.expect('GET', `/api/v1/contacts?q=${encodeURIComponent(pick(terms, i))}&limit=20`);
+    },
+  },
+  {
+    name: `bulk create, ${createConcurrency} concurrent (records/s)`,
+    concurrency: createConcurrency,
+    records: true,
+    raw: (i) => rawCreate(i),
+    api: async (i, http) => {
+      await http.expect('POST', '/api/v1/contacts', newContact(1_000_000_000 + i), 201);
+    },
+  },
+];
+const workloads = allWorkloads.filter(
+  (w) => !only || [...only].some((o) => w.name.toLowerCase().includes(o.toLowerCase())),
+);
+
+const loopOpts = (c: number): LoopOptions => ({ warmupMs, durationMs, maxCount, concurrency: c });
+
+// ---- phase 1: raw SQL (PGlite is single-process: this must happen before the server owns it)
+const rawResults = new Map<string, Summary>();
+for (const w of workloads) {
+  log(`raw  ${w.name} ...`);
+  const s = summarise(await loop((i) => w.raw(i), loopOpts(w.concurrency)));
+  rawResults.set(w.name, s);
+  log(`     p50 ${s.p50} ms, p95 ${s.p95} ms, ${s.rps}/s`);
+}
+await raw.close();
+await database.close();
+
+// ---- phase 2: the API of a `relata start` child process ------------------------------------
+const server = await startServerProcess({
+  RELATA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  ...(target.kind === 'postgres'
+    ? { DATABASE_URL: target.url }
+    : { DATA_DIR: target.dataDir, DATABASE_URL: '' }),
+});
+log(`server ${server.url} (pid ${server.pid})`);
+const results: Record<string, unknown>[] = [];
+let rssIdleMb = 0;
+let rssPeakMb = 0;
+try {
+  const anon = httpClient(server.url, 1);
+  const login = await anon.json<{ data: { csrfToken: string } }>('POST', '/api/v1/auth/login', {
+    email: 'admin@relata.local',
+    password: ADMIN_PASSWORD,
+  });
+  const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  const key = await anon.json<{ data: { secret: string } }>(
+    'POST',
+    '/api/v1/api-keys',
+    { name: `bench ${runTag}`, scopes: ['read', 'write'] },
+    201,
+    { cookie, 'x-csrf-token': login.data.data.csrfToken },
+  );
+  anon.close();
+  const auth = { authorization: `Bearer ${key.data.data.secret}` };
+  const setup = httpClient(server.url, 1, auth);
+  apiCursors = await Promise.all(
+    languages.map(
+      async (l) =>
+        (
+          await setup.json<{ nextCursor: string | null }>(
+            'GET',
+            `/api/v1/contacts?limit=50&sort=-createdAt&filter[language][eq]=${l}`,
+          )
+        ).data.nextCursor,
+    ),
+  );
+  setup.close();
+  await new Promise((r) => setTimeout(r, 2000));
+  rssIdleMb = memoryOf(server.pid).rssMb;
+  log(`server RSS idle ${rssIdleMb.toFixed(0)} MB`);
+  const sampler = sampleRss(server.pid);
+  for (const w of workloads) {
+    log(`api  ${w.name} ...`);
+    const http = httpClient(server.url, w.concurrency, auth);
+    const s = summarise(await loop((i) => w.api(i, http), loopOpts(w.concurrency)));
+    http.close();
+    const r = rawResults.get(w.name)!;
+    results.push({
+      name: w.name,
+      concurrency: w.concurrency,
+      p50: s.p50,
+      p95: s.p95,
+      p99: s.p99,
+      rps: s.rps,
+      rawP50: r.p50,
+      rawP95: r.p95,
+      rawRps: r.rps,
+      ratio: round(s.p50 / r.p50, 2),
+      count: s.count,
+      errors: s.errors,
+    });
+    log(
+      `     p50 ${s.p50} ms, p95 ${s.p95} ms, ${s.rps}/s (raw p50 ${r.p50} ms; ratio ${round(s.p50 / r.p50, 2)})`,
+    );
+  }
+  rssPeakMb = Math.max(sampler.stop(), memoryOf(server.pid).hwmMb);
+} finally {
+  await server.stop();
+}
+
+// ---- clean up what the create workloads added, so a reused database stays at its scale ----
+const cleanup = target.kind === 'postgres' ? new pg.Client({ connectionString: target.url }) : null;
+if (cleanup) {
+  await cleanup.connect();
+  await cleanup.query(
+    `DELETE FROM audit_log WHERE record_id IN (SELECT id FROM contacts WHERE first_name = 'Benchmark');
+     DELETE FROM contacts WHERE first_name = 'Benchmark'`,
+  );
+  await cleanup.end();
+} else if (target.kind === 'pglite') {
+  const { connect } = await import('../../apps/server/src/db/connection.ts');
+  const db = await connect({ dataDir: target.dataDir });
+  await db.query(
+    `DELETE FROM audit_log WHERE record_id IN (SELECT id FROM contacts WHERE first_name = 'Benchmark')`,
+  );
+  await db.query(`DELETE FROM contacts WHERE first_name = 'Benchmark'`);
+  await db.close();
+}
+
+const report = {
+  scale,
+  database: target.kind,
+  node: process.version,
+  workloads: results,
+  rssIdleMb: round(rssIdleMb, 1),
+  rssPeakMb: round(rssPeakMb, 1),
+  seedSeconds: prepared.seedSeconds === null ? null : round(prepared.seedSeconds, 1),
+  settings: { durationS: durationMs / 1000, warmupS: warmupMs / 1000, concurrency, maxCount },
+  machine: {
+    cpus: os.cpus().length,
+    memGb: round(os.totalmem() / 2 ** 30, 1),
+    load1: round(os.loadavg()[0]!, 2),
+  },
+  at: new Date().toISOString(),
+};
+const json = JSON.stringify(report, null, 2);
+console.log(json);
+if (args.out) writeFileSync(args.out, `${json}\n`);
