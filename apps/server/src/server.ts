@@ -1,4 +1,3 @@
-import { seedDemo } from './db/seed/demo.ts';
 import { type StartOptions, startRuntime } from './runtime.ts';
 
 /** Starts a full server (API, jobs, web app) and returns its URL. */
@@ -6,7 +5,10 @@ export async function startServer(opts: StartOptions = {}): Promise<{ url: strin
   const rt = await startRuntime({
     host: '127.0.0.1',
     ...opts,
-    onDemo: (db, scale) => seedDemo(db, { scale, seed: 42 }).then(() => {}),
+    onDemo: async (db, scale) => {
+      const { seedDemo } = await import('./db/seed/demo.ts'); // faker is large: load it only to seed
+      await seedDemo(db, { scale, seed: 42 });
+    },
   });
   return { url: rt.url ?? '', close: () => rt.close() };
 }

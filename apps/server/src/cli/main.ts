@@ -4,7 +4,6 @@ import { createOrResetAdmin, ensureRoles } from '../bootstrap.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connect, type Database } from '../db/connection.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
-import { seedDemo } from '../db/seed/demo.ts';
 import { startRuntime } from '../runtime.ts';
 
 const usage = `Usage: relata <command> [options]
@@ -34,6 +33,7 @@ async function start(): Promise<number> {
     logger: true,
     onDemo: async (db, scale) => {
       const t = Date.now();
+      const { seedDemo } = await import('../db/seed/demo.ts'); // faker is large: load it only to seed
       const r = await seedDemo(db, { scale, seed: 42 });
       console.log(`Loaded demo data: ${r.contacts} contacts, ${r.accounts} accounts (${Date.now() - t} ms).`);
     },
@@ -125,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
           await migrate(db);
           await ensureRoles(db);
           const t = Date.now();
+          const { seedDemo } = await import('../db/seed/demo.ts');
           const r = await seedDemo(db, { scale, seed, log: (m) => console.log(m) });
           console.log(
             `Seeded ${r.contacts} contacts, ${r.accounts} accounts, ${r.relationships} relationships in ${((Date.now() - t) / 1000).toFixed(1)} s`,
