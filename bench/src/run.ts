@@ -185,11 +185,56 @@ async function rawCreate(i: number) {
   });
 }
 
+const BATCH = 500;
+
+/** The batch endpoint's statements as raw SQL: one multi-row insert and one audit insert per batch. */
+async function rawCreateBatch(i: number) {
+  const rows = Array.from({ length: BATCH }, (_, k) => {
+    const c = newContact(3_000_000_000 + i * BATCH + k);
+    const ch = normaliseChannels(c.emails, c.phones, 'SE');
+    return {
+      first_name: c.firstName,
+      last_name: c.lastName,
+      job_title: c.jobTitle,
+      emails: ch.emails,
+      phones: ch.phones,
+      primary_email: ch.primaryEmail,
+      primary_phone: ch.primaryPhone,
+      email_keys: ch.emailKeys,
+      phone_keys: ch.phoneKeys,
+      language: c.language,
+      search_text: contactSearchText({ ...c, emailKeys: ch.emailKeys, phoneKeys: ch.phoneKeys }),
+      name_key: personNameKey(c.firstName, c.lastName),
+    };
+  });
+  await raw.tx(async (q) => {
+    const created = (await q(
+      `INSERT INTO contacts (first_name, last_name, job_title, emails, phones, primary_email, primary_phone, email_keys,
+         phone_keys, language, owner_id, search_text, name_key)
+       SELECT first_name, last_name, job_title, emails, phones, primary_email, primary_phone, email_keys, phone_keys,
+              language, $2::uuid, search_text, name_key
+       FROM jsonb_to_recordset($1::jsonb) AS x(first_name text, last_name text, job_title text, emails jsonb, phones jsonb,
+              primary_email text, primary_phone text, email_keys text[], phone_keys text[], language text,
+              search_text text, name_key text)
+       RETURNING *`,
+      [JSON.stringify(rows), admin!.id],
+    )) as { id: string; first_name: string }[];
+    await q(
+      `INSERT INTO audit_log (actor_type, actor_id, actor_name, action, record_type, record_id, changes)
+       SELECT 'api_key', $1::uuid, 'bench', 'create', 'contact', id, jsonb_build_object('firstName', jsonb_build_object('from', null, 'to', first_name))
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, first_name text)`,
+      [admin!.id, JSON.stringify(created.map((c) => ({ id: c.id, first_name: c.first_name })))],
+    );
+  });
+}
+
 type Workload = {
   name: string;
   concurrency: number;
   /** Counts records written rather than requests (rps is then records/s). */
   records?: boolean;
+  /** Records written by one operation (batch workloads); rps is multiplied by it. */
+  perOp?: number;
   raw(i: number): Promise<void>;
   api(i: number, http: ReturnType<typeof httpClient>): Promise<void>;
 };
@@ -276,6 +321,17 @@ const allWorkloads: Workload[] = [
       await http.expect('POST', '/api/v1/contacts', newContact(1_000_000_000 + i), 201);
     },
   },
+  {
+    name: `bulk create in batches of ${BATCH}, 2 concurrent (records/s)`,
+    concurrency: 2,
+    records: true,
+    perOp: BATCH,
+    raw: (i) => rawCreateBatch(i),
+    api: async (i, http) => {
+      const records = Array.from({ length: BATCH }, (_, k) => newContact(2_000_000_000 + i * BATCH + k));
+      await http.expect('POST', '/api/v1/contacts/batch', { records }, 201);
+    },
+  },
 ];
 const workloads = allWorkloads.filter(
   (w) => !only || [...only].some((o) => w.name.toLowerCase().includes(o.toLowerCase())),
@@ -350,10 +406,10 @@ try {
       p50: s.p50,
       p95: s.p95,
       p99: s.p99,
-      rps: s.rps,
+      rps: round(s.rps * (w.perOp ?? 1), 1),
       rawP50: r.p50,
       rawP95: r.p95,
-      rawRps: r.rps,
+      rawRps: round(r.rps * (w.perOp ?? 1), 1),
       ratio: round(s.p50 / r.p50, 2),
       count: s.count,
       errors: s.errors,

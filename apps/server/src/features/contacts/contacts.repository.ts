@@ -34,6 +34,10 @@ export async function insertContact(ex: Executor, v: ContactInsert): Promise<Con
   return row!;
 }
 
+export async function insertContacts(ex: Executor, v: ContactInsert[]): Promise<ContactRow[]> {
+  return v.length ? ex.insert(contacts).values(v).returning() : [];
+}
+
 export async function updateContact(
   ex: Executor,
   id: string,

@@ -289,4 +289,25 @@ describe('contacts API', () => {
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_mismatch');
   });
+
+  it('creates many contacts in one request, all or none', async () => {
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      firstName: 'Bulk',
+      lastName: `Row${i}`,
+      emails: [{ address: `row${i}@bulk.example` }],
+    }));
+    const r = await t.admin.post('/api/v1/contacts/batch', { records });
+    expect(r.statusCode).toBe(201);
+    expect((r.json().data as Contact[]).length).toBe(300);
+    const bad = await t.admin.post('/api/v1/contacts/batch', {
+      records: [{ lastName: 'Fine' }, { lastName: 'Broken', phones: [{ number: 'xyz' }] }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('records.1.phones.0.number');
+    const fine = await t.admin.get('/api/v1/contacts?filter[lastName][eq]=Fine');
+    expect(fine.json().data).toEqual([]);
+    expect((await t.admin.post('/api/v1/contacts/batch', { records: [] })).statusCode).toBe(400);
+    const count = await t.admin.get('/api/v1/contacts?filter[firstName][eq]=Bulk&limit=200');
+    expect(count.json().nextCursor).not.toBeNull();
+  });
 });

@@ -21,7 +21,7 @@ import {
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
-import { forbidden, invalid } from '../../http/errors.ts';
+import { AppError, forbidden, invalid } from '../../http/errors.ts';
 import { insertAudit, reassignAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import type { CustomFieldService } from '../custom-fields/custom-fields.service.ts';
@@ -92,7 +92,49 @@ export function createContactService(deps: {
     return reasons;
   };
 
+  /** Creates up to 1,000 contacts in one transaction: all or none. Errors name `records.<i>.<field>`. */
+  async function createMany(actor: Actor, inputs: ContactCreate[]): Promise<ContactView[]> {
+    const values: repo.ContactInsert[] = [];
+    const errors: FieldError[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const owner = { ownerId: input.ownerId ?? actor.userId, teamId: input.teamId ?? actor.teamId };
+      requireCan(actor, 'create', 'contacts', owner);
+      try {
+        const derived = await derive(
+          { ...input, jobTitle: input.jobTitle ?? null, address: input.address ?? null },
+          undefined,
+          input.custom,
+        );
+        values.push({
+          firstName: input.firstName,
+          lastName: input.lastName,
+          jobTitle: input.jobTitle ?? null,
+          address: input.address ?? null,
+          language: input.language ?? null,
+          ...owner,
+          ...derived,
+        });
+      } catch (e) {
+        if (!(e instanceof AppError) || !e.errors || inputs.length === 1) throw e;
+        errors.push(...e.errors.map((fe) => ({ ...fe, field: `records.${i}.${fe.field}` })));
+      }
+    }
+    if (errors.length) throw invalid(errors);
+    const rows = await db.transaction(async (tx) => {
+      const created = await repo.insertContacts(tx, values);
+      await insertAudit(
+        tx,
+        created.map((c) =>
+          auditEntry(actor, 'create', 'contact', c.id, snapshotDiff(c, contactAuditFields, 'created')),
+        ),
+      );
+      return created;
+    });
+    return rows.map(presentContact);
+  }
+
   return {
+    createMany,
     async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<ContactView>> {
       const fields = withCustomFields(contactListFields, await deps.customFields.defsFor('contact'));
       const q = query.q ? foldText(query.q) : '';
@@ -121,36 +163,8 @@ export function createContactService(deps: {
     },
 
     async create(actor: Actor, input: ContactCreate): Promise<ContactView> {
-      const owner = { ownerId: input.ownerId ?? actor.userId, teamId: input.teamId ?? actor.teamId };
-      requireCan(actor, 'create', 'contacts', owner);
-      const derived = await derive(
-        { ...input, jobTitle: input.jobTitle ?? null, address: input.address ?? null },
-        undefined,
-        input.custom,
-      );
-      const row = await db.transaction(async (tx) => {
-        const created = await repo.insertContact(tx, {
-          firstName: input.firstName,
-          lastName: input.lastName,
-          jobTitle: input.jobTitle ?? null,
-          address: input.address ?? null,
-          language: input.language ?? null,
-          ...owner,
-          ...derived,
-        });
-        await insertAudit(
-          tx,
-          auditEntry(
-            actor,
-            'create',
-            'contact',
-            created.id,
-            snapshotDiff(created, contactAuditFields, 'created'),
-          ),
-        );
-        return created;
-      });
-      return presentContact(row);
+      const [created] = await createMany(actor, [input]);
+      return created!;
     },
 
     async update(actor: Actor, id: string, input: ContactUpdate, expected?: number): Promise<ContactView> {
