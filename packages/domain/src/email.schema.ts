@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { idSchema } from './common.ts';
 
-const address = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' }));
+const address = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an email address' }));
 const addresses = z.array(address).max(50);
 
 /** A new outbound email; `to` defaults to the contact's primary address. */

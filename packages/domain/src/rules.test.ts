@@ -179,3 +179,15 @@ describe('merging and diffs', () => {
     });
   });
 });
+
+describe('national phone forms', () => {
+  it('writes numbers the way they are dialled at home', async () => {
+    const { nationalForm } = await import('./phone.ts');
+    expect(nationalForm('+46701234567')).toBe('0701234567');
+    expect(nationalForm('+4741234567')).toBe('041234567');
+    expect(nationalForm('+79123456789')).toBe('89123456789');
+    expect(nationalForm('+12125551234')).toBe('2125551234');
+    expect(nationalForm('+447911123456')).toBe('07911123456');
+    expect(nationalForm('nope')).toBeNull();
+  });
+});
