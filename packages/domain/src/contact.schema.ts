@@ -67,5 +67,7 @@ export type MergeInput = z.infer<typeof mergeSchema>;
 export type EmailEntry = z.infer<typeof emailEntrySchema>;
 export type PhoneEntry = z.infer<typeof phoneEntrySchema>;
 
-export const contactBatchSchema = z.object({ records: z.array(contactCreateSchema).min(1).max(1000) }).strict();
+export const contactBatchSchema = z
+  .object({ records: z.array(contactCreateSchema).min(1).max(1000) })
+  .strict();
 export type ContactBatch = z.infer<typeof contactBatchSchema>;

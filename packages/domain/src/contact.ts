@@ -82,10 +82,16 @@ export function contactSearchText(c: {
       c.lastName,
       c.jobTitle ?? '',
       ...c.emailKeys,
-      ...c.phoneKeys,
-      ...c.phoneKeys.map((p) => nationalForm(p) ?? ''),
+      // National forms only: full international numbers are matched exactly on phone_keys.
+      ...c.phoneKeys.map((p) => nationalForm(p) ?? p),
     ].join(' '),
   );
+}
+
+/** A search box query that looks like a phone number, as E.164 (or null). */
+export function phoneQuery(q: string, defaultCountry?: string | null): string | null {
+  if (!/^[\d\s()+\-./]{5,}$/.test(q.trim()) || q.replace(/\D/g, '').length < 5) return null;
+  return normalisePhone(q, defaultCountry);
 }
 
 export function accountSearchText(a: {

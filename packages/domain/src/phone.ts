@@ -1,4 +1,9 @@
-import { type CountryCode, getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js';
 
 /** Normalises a phone number to E.164, or returns null when it is not a possible number. */
 export function normalisePhone(input: string, defaultCountry?: string | null): string | null {

@@ -12,8 +12,10 @@ import {
   type MergeInput,
   mergeCustom,
   mergeValues,
+  nationalForm,
   normaliseChannels,
   personNameKey,
+  phoneQuery,
   scopeOf,
   snapshotDiff,
   unionBy,
@@ -80,6 +82,14 @@ export function createContactService(deps: {
       searchText: contactSearchText({ ...f, emailKeys: ch.emailKeys, phoneKeys: ch.phoneKeys }),
     };
   }
+
+  /** `q`: a substring of the search text, or a phone number in any format. */
+  const searchCondition = (raw: string, folded: string) => {
+    const e164 = phoneQuery(raw, deps.defaultPhoneCountry ?? null);
+    const text = e164 ? (nationalForm(e164) ?? folded) : folded;
+    const like = sql`search_text LIKE ${`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`;
+    return e164 ? sql`(${like} OR phone_keys @> ARRAY[${e164}]::text[])` : like;
+  };
 
   const reasonsFor = (
     c: repo.ContactRow,
@@ -149,7 +159,7 @@ export function createContactService(deps: {
           accountId: (c: Condition) =>
             sql`id IN (SELECT from_id FROM relationships WHERE type = 'works_at' AND to_id = ANY(${sql.param([c.value].flat().map(String))}::uuid[]))`,
         },
-        extra: [q ? sql`search_text LIKE ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}` : undefined],
+        extra: [q ? searchCondition(query.q ?? '', q) : undefined],
       });
       return toPage(
         await repo.pageContacts(db, req.where, req.order, req.sortValue, req.limit),

@@ -232,6 +232,9 @@ describe('interactions', () => {
       }[];
     expect((await find('johanson')).map((h) => h.title)).toContain('Karin Johansson');
     expect((await find('070 111 2233')).map((h) => h.title)).toContain('Karin Johansson');
+    expect((await find('+46 70 111 22 33')).map((h) => h.title)).toContain('Karin Johansson');
+    const byPhone = await agent.get(`/api/v1/contacts?q=${encodeURIComponent('+46701112233')}`);
+    expect((byPhone.json().data as { id: string }[]).map((c) => c.id)).toEqual([contactId]);
     expect((await find('kund.se')).map((h) => `${h.type}:${h.title}`)).toEqual(
       expect.arrayContaining(['account:Kund AB', 'contact:Karin Johansson']),
     );

@@ -2,7 +2,7 @@
  * Global search over accounts (name, domain), contacts (name, email, phone in any format) and
  * interaction subjects: substring matches first, then typo-tolerant trigram word matches.
  */
-import { type Actor, foldText, normalisePhone, scopeOf } from '@relata/domain';
+import { type Actor, foldText, nationalForm, phoneQuery, scopeOf } from '@relata/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { invalid } from '../../http/errors.ts';
@@ -55,11 +55,11 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
       if (q.length < 2)
         throw invalid([{ field: 'q', code: 'too_small', message: 'type at least 2 characters' }]);
       const terms = [q];
-      const digits = raw.replace(/[^\d+]/g, '');
-      if (digits.replace('+', '').length >= 5 && /^[\d\s()+\-./]+$/.test(raw.trim())) {
-        terms.push(digits.replace(/^\+/, ''));
-        const e164 = normalisePhone(raw, deps.defaultPhoneCountry ?? null);
-        if (e164) terms.push(e164);
+      const e164 = phoneQuery(raw, deps.defaultPhoneCountry ?? null);
+      const phoneExact = e164 ? sql`phone_keys @> ARRAY[${e164}]::text[]` : undefined;
+      if (e164) {
+        terms.length = 0;
+        terms.push(raw.replace(/\D/g, ''), nationalForm(e164) ?? e164);
       }
       const out: SearchHit[] = [];
       const cScope = scopeOf(actor, 'read', 'contacts');
