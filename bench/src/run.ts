@@ -185,6 +185,24 @@ async function rawCreate(i: number) {
   });
 }
 
+// The statements the 360° view, the timeline and global search run (see their repositories).
+const sql360Contact = 'SELECT * FROM contacts WHERE id = $1';
+const sql360Relationships =
+  'SELECT * FROM relationships WHERE from_id = $1 OR to_id = $1 ORDER BY until IS NOT NULL, created_at DESC LIMIT 20';
+const sql360Interactions =
+  'SELECT * FROM interactions WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 20';
+const sql360Tasks =
+  "SELECT * FROM tasks WHERE contact_id = $1 AND status = 'open' ORDER BY due_at ASC NULLS LAST, id LIMIT 50";
+const sqlTimeline = `SELECT t.kind, t.id, t.at FROM (
+    (SELECT 'interaction' AS kind, id, occurred_at AS at FROM interactions WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 51)
+    UNION ALL (SELECT 'task', id, created_at FROM tasks WHERE contact_id = $1 ORDER BY created_at DESC, id DESC LIMIT 51)
+    UNION ALL (SELECT 'note', id, created_at FROM notes WHERE record_id = $1 ORDER BY created_at DESC, id DESC LIMIT 51)
+    UNION ALL (SELECT 'audit', id, at FROM audit_log WHERE record_id = $1 ORDER BY at DESC, id DESC LIMIT 51)
+  ) t ORDER BY t.at DESC, t.id DESC LIMIT 51`;
+const sqlGlobalSearch = (table: string) =>
+  `SELECT id, (CASE WHEN search_text LIKE $2 THEN 1 ELSE 0 END + word_similarity($1, search_text)) AS score FROM ${table}
+   WHERE search_text LIKE $2 OR $1 <% search_text ORDER BY score DESC, id LIMIT 20`;
+
 const BATCH = 500;
 
 /** The batch endpoint's statements as raw SQL: one multi-row insert and one audit insert per batch. */
@@ -290,6 +308,42 @@ const allWorkloads: Workload[] = [
     },
     api: async (i, http) => {
       await http.expect('GET', `/api/v1/contacts?q=${encodeURIComponent(pick(terms, i))}&limit=20`);
+    },
+  },
+  {
+    name: '360° view of a contact',
+    concurrency,
+    raw: async (i) => {
+      const id = pick(ids, i);
+      await raw.query(sql360Contact, [id]);
+      await raw.query(sql360Relationships, [id]);
+      await raw.query(sql360Interactions, [id]);
+      await raw.query(sql360Tasks, [id]);
+    },
+    api: async (i, http) => {
+      await http.expect('GET', `/api/v1/contacts/${pick(ids, i)}/360`);
+    },
+  },
+  {
+    name: 'timeline page of a contact (50)',
+    concurrency,
+    raw: async (i) => {
+      await raw.query(sqlTimeline, [pick(ids, i)]);
+    },
+    api: async (i, http) => {
+      await http.expect('GET', `/api/v1/contacts/${pick(ids, i)}/timeline?limit=50`);
+    },
+  },
+  {
+    name: 'global search (contacts, accounts, interactions)',
+    concurrency,
+    raw: async (i) => {
+      const q = pick(terms, i);
+      for (const table of ['contacts', 'accounts', 'interactions'])
+        await raw.query(sqlGlobalSearch(table), [q, likeOf(q)]);
+    },
+    api: async (i, http) => {
+      await http.expect('GET', `/api/v1/search?q=${encodeURIComponent(pick(terms, i))}&limit=20`);
     },
   },
   {

@@ -10,12 +10,13 @@ import type { Database, QueryFn } from '../connection.ts';
  * `jsonb` and `text[]` as quoted text cast on the server; `epoch_ms` (a number) becomes a
  * timestamptz and `epoch_day` (a number) a date — numbers are far cheaper than ISO strings.
  */
-export type ColumnType = 'uuid' | 'text' | 'jsonb' | 'text[]' | 'epoch_ms' | 'epoch_day';
+export type ColumnType = 'uuid' | 'text' | 'int' | 'jsonb' | 'text[]' | 'epoch_ms' | 'epoch_day';
 export type Column = { name: string; type: ColumnType };
 
 const wireType: Record<ColumnType, string> = {
   uuid: 'uuid',
   text: 'text',
+  int: 'int8',
   jsonb: 'text',
   'text[]': 'text',
   epoch_ms: 'float8',
@@ -106,7 +107,7 @@ export function writer(query: QueryFn, slots: number) {
 
 type IndexDef = { name: string; table: string; def: string };
 const PENDING_KEY = 'seed.pendingIndexes';
-export const bulkTables = ['accounts', 'contacts', 'relationships'];
+export const bulkTables = ['accounts', 'contacts', 'relationships', 'interactions', 'tasks'];
 
 /**
  * Drops the secondary (non-constraint) indexes of the bulk tables, first recording their

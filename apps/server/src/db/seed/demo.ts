@@ -16,6 +16,7 @@ import {
   personNameKey,
 } from '@relata/domain';
 import type { Database, QueryFn } from '../connection.ts';
+import { type ContactRef, seedActivity } from './activity.ts';
 import { Batch, type Column, dropSecondaryIndexes, rebuildPendingIndexes, writer } from './bulk.ts';
 import { demoPhone } from './phones.ts';
 import {
@@ -39,6 +40,8 @@ export type SeedOptions = {
   batchSize?: number;
   /** From this many contacts on, secondary indexes are dropped and rebuilt (default 50,000). */
   bulkThreshold?: number;
+  /** Average interactions per contact (default 4; the benchmark uses 10). */
+  interactionsPerContact?: number;
 };
 
 export type SeedResult = {
@@ -47,6 +50,8 @@ export type SeedResult = {
   accounts: number;
   contacts: number;
   relationships: number;
+  interactions: number;
+  tasks: number;
 };
 
 const DAY = 86_400_000;
@@ -441,7 +446,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await rebuildPendingIndexes(database, log);
     log(`indexes rebuilt after ${elapsed()}`);
   }
-  await database.query('ANALYZE accounts, contacts, relationships');
+  await database.query('ANALYZE accounts, contacts, relationships, interactions, tasks');
   log(`done after ${elapsed()}`);
   return result!;
 }
@@ -582,6 +587,8 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
 
   // ---- contacts ------------------------------------------------------------------------
   const contacts = new Batch('contacts', contactColumns);
+  const perContact = ctx.interactionsPerContact ?? 4;
+  const refs: ContactRef[] | null = perContact > 0 ? [] : null;
   const span = END - START;
   type Prev = { id: string; locale: NameLocale; ci: number; last: string; female: boolean; address: unknown };
   let prev: Prev | null = null;
@@ -714,6 +721,13 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
       updatedAt,
     ];
     contacts.push(row);
+    refs?.push({
+      id,
+      accountId: acc >= 0 ? accId[acc]! : null,
+      ownerId: users[owner]!.id,
+      teamId: teamIds.get(team) ?? null,
+      createdAt,
+    });
 
     const at = createdAt;
     if (acc >= 0) {
@@ -753,5 +767,23 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
   await out.send(rel);
   await out.drain();
   log(`relationships: ${relationships} after ${elapsed()}`);
-  return { users: users.length, teams: teams.size, accounts: nAccounts, contacts: scale, relationships };
+  // Activity references contacts, so it is written once every contact is committed.
+  const activity = refs
+    ? await seedActivity(query, slots, refs, {
+        perContact,
+        end: END,
+        ids: createRng(ctx.seed, `activity-ids${salt}`),
+        rng: createRng(ctx.seed, `activity${salt}`),
+        batchSize,
+      })
+    : { interactions: 0, tasks: 0 };
+  if (refs) log(`interactions: ${activity.interactions}, tasks: ${activity.tasks} after ${elapsed()}`);
+  return {
+    users: users.length,
+    teams: teams.size,
+    accounts: nAccounts,
+    contacts: scale,
+    relationships,
+    ...activity,
+  };
 }
