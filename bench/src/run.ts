@@ -393,6 +393,26 @@ const workloads = allWorkloads.filter(
 
 const loopOpts = (c: number): LoopOptions => ({ warmupMs, durationMs, maxCount, concurrency: c });
 
+/** Deletes the contacts the create workloads wrote, and vacuums so no dead rows linger. */
+async function removeCreatedRows(): Promise<void> {
+  const statements = [
+    `DELETE FROM audit_log WHERE record_id IN (SELECT id FROM contacts WHERE first_name = 'Benchmark')`,
+    `DELETE FROM contacts WHERE first_name = 'Benchmark'`,
+    'VACUUM ANALYZE contacts, audit_log',
+  ];
+  if (target.kind === 'postgres') {
+    const c = new pg.Client({ connectionString: target.url });
+    await c.connect();
+    for (const q of statements) await c.query(q);
+    await c.end();
+  } else {
+    const { connect } = await import('../../apps/server/src/db/connection.ts');
+    const db = await connect({ dataDir: target.dataDir });
+    for (const q of statements) await db.query(q);
+    await db.close();
+  }
+}
+
 // ---- phase 1: raw SQL (PGlite is single-process: this must happen before the server owns it)
 const rawResults = new Map<string, Summary>();
 for (const w of workloads) {
@@ -403,6 +423,9 @@ for (const w of workloads) {
 }
 await raw.close();
 await database.close();
+// The raw create workloads left rows at the newest end of the created_at index; remove them
+// (and vacuum) so the API phase reads the same data the raw phase did.
+await removeCreatedRows();
 
 // ---- phase 2: the API of a `relata start` child process ------------------------------------
 const server = await startServerProcess({
@@ -478,23 +501,7 @@ try {
 }
 
 // ---- clean up what the create workloads added, so a reused database stays at its scale ----
-const cleanup = target.kind === 'postgres' ? new pg.Client({ connectionString: target.url }) : null;
-if (cleanup) {
-  await cleanup.connect();
-  await cleanup.query(
-    `DELETE FROM audit_log WHERE record_id IN (SELECT id FROM contacts WHERE first_name = 'Benchmark');
-     DELETE FROM contacts WHERE first_name = 'Benchmark'`,
-  );
-  await cleanup.end();
-} else if (target.kind === 'pglite') {
-  const { connect } = await import('../../apps/server/src/db/connection.ts');
-  const db = await connect({ dataDir: target.dataDir });
-  await db.query(
-    `DELETE FROM audit_log WHERE record_id IN (SELECT id FROM contacts WHERE first_name = 'Benchmark')`,
-  );
-  await db.query(`DELETE FROM contacts WHERE first_name = 'Benchmark'`);
-  await db.close();
-}
+await removeCreatedRows();
 
 const report = {
   scale,
