@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart'; // attachments, .eml import
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,12 +16,15 @@ import {
 } from 'fastify-type-provider-zod';
 import { accountRoutes } from './features/accounts/accounts.routes.ts';
 import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
+import { attachmentRoutes } from './features/attachments/attachments.routes.ts'; // email/calendar
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { calendarRoutes } from './features/calendar/calendar.routes.ts'; // email/calendar
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
 import { customFieldRoutes } from './features/custom-fields/custom-fields.routes.ts';
 import { customerViewRoutes } from './features/customer-view/customer-view.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { emailRoutes } from './features/email/email.routes.ts'; // email/calendar
 import { healthRoutes } from './features/health/health.routes.ts';
 import { interactionRoutes } from './features/interactions/interactions.routes.ts';
 import { noteRoutes } from './features/notes/notes.routes.ts';
@@ -78,6 +82,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart); // email/calendar: limits are set per route
 
   registerAuth(app, services.auth);
   registerIdempotency(app, services.database.db);
@@ -108,6 +113,10 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   customerViewRoutes(app, services.customerView);
   searchRoutes(app, services.search);
   telephonyRoutes(app, services.telephony, services.events);
+  // email, attachments, calendar
+  attachmentRoutes(app, services.attachments);
+  emailRoutes(app, services.emails, { maxBytes: services.attachments.maxBytes });
+  calendarRoutes(app, services.calendar);
 
   const webDist = opts.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

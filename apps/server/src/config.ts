@@ -30,6 +30,16 @@ const envSchema = z.object({
     .optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   WEB_DIST: z.string().optional(),
+  // email, attachments, calendar (docs/email-calendar.md)
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().max(300).default('Relata <relata@localhost>'),
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_INBOUND_HOST: z.string().default('127.0.0.1'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type Config = {
@@ -48,6 +58,13 @@ export type Config = {
   defaultPhoneCountry: string | undefined;
   loginMaxFailures: number;
   webDist: string | undefined;
+  // email, attachments, calendar
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  smtpInboundPort: number | undefined;
+  smtpInboundHost: string;
+  uploadMaxMb: number;
+  publicUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -75,5 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultPhoneCountry: e.DEFAULT_PHONE_COUNTRY,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     webDist: e.WEB_DIST,
+    // email, attachments, calendar
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    smtpInboundPort: e.SMTP_INBOUND_PORT,
+    smtpInboundHost: e.SMTP_INBOUND_HOST,
+    uploadMaxMb: e.UPLOAD_MAX_MB,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

@@ -7,6 +7,7 @@ import { type AdminResult, ensureAdmin, ensureRoles } from './bootstrap.ts';
 import { type Config, loadConfig } from './config.ts';
 import { connect, type Database } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import { type SmtpReceiver, startSmtpReceiver } from './features/email/smtp-receiver.ts'; // email/calendar
 import type { App } from './http/app-types.ts';
 import { createJobs, type Jobs } from './jobs/jobs.ts';
 import { registerSystemJobs } from './jobs/system.jobs.ts';
@@ -67,6 +68,17 @@ export async function startRuntime(opts: StartOptions = {}): Promise<Runtime> {
     if (config.role !== 'worker') await services.events.start();
     let app: App | null = null;
     let url: string | null = null;
+    // email/calendar: the built-in SMTP receiver, when SMTP_INBOUND_PORT is set
+    let smtp: SmtpReceiver | null = null;
+    if (config.role !== 'worker' && config.smtpInboundPort !== undefined) {
+      smtp = await startSmtpReceiver({
+        host: config.smtpInboundHost,
+        port: config.smtpInboundPort,
+        maxBytes: config.uploadMaxMb * 1024 * 1024,
+        onMessage: (raw, envelopeFrom) => services.emails.receive(raw, { envelopeFrom }),
+        log: (message, data) => console.warn(`[smtp] ${message}`, data),
+      });
+    }
     if (config.role !== 'worker') {
       app = await buildApp(services, {
         logger: opts.logger ? { level: config.logLevel } : false,
@@ -86,6 +98,7 @@ export async function startRuntime(opts: StartOptions = {}): Promise<Runtime> {
       url,
       admin,
       async close() {
+        if (smtp) await smtp.close(); // email/calendar
         if (app) await app.close();
         await services.events.stop();
         await jobs.stop();

@@ -9,6 +9,7 @@ import { createContactService } from './features/contacts/contacts.service.ts';
 import { createCustomFieldService } from './features/custom-fields/custom-fields.service.ts';
 import { createCustomerViewService } from './features/customer-view/customer-view.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createMailFeatures, type MailConfig } from './features/email/email.wiring.ts'; // email/calendar
 import { createEventBus } from './features/events/event-bus.ts';
 import { createInteractionService } from './features/interactions/interactions.service.ts';
 import { createNoteService } from './features/notes/notes.service.ts';
@@ -26,7 +27,8 @@ import type { Jobs } from './jobs/jobs.ts';
 export type ServiceConfig = Pick<
   Config,
   'sessionTtlHours' | 'loginMaxFailures' | 'defaultPhoneCountry' | 'cookieSecure'
->;
+> &
+  MailConfig; // email/calendar: optional settings
 
 export function createServices(deps: {
   database: Database;
@@ -45,7 +47,10 @@ export function createServices(deps: {
     clock,
     defaultPhoneCountry: config.defaultPhoneCountry,
   });
+  // email, attachments, calendar
+  const mail = createMailFeatures({ db, clock, jobs: deps.jobs, interactions, config });
   return {
+    ...mail,
     events,
     interactions,
     customerView,

@@ -306,4 +306,5 @@ export const emails = pgTable('emails', {
   sentAt: ts('sent_at'),
   receivedAt: ts('received_at'),
   ...stamps,
+  teamId: uuid('team_id'), // 0003_email_calendar
 });

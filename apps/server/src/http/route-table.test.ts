@@ -14,6 +14,7 @@ const publicRoutes = new Set([
   'GET /healthz',
   'GET /readyz',
   'GET /api/v1/openapi.json',
+  'GET /cal/:file', // email/calendar: the iCalendar feed; its unguessable token is the secret
 ]);
 
 describe('route table', () => {

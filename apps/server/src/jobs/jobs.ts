@@ -8,10 +8,18 @@ import type { Database, Executor } from '../db/connection.ts';
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
+/** Retry options apply to every job sent to the queue (pg-boss: delay in seconds, exponential). */
+export type RegisterOptions = {
+  cron?: string;
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+};
+
 export type Jobs = {
   start(opts: { work: boolean }): Promise<void>;
   stop(): Promise<void>;
-  register(name: string, handler: JobHandler, opts?: { cron?: string }): void;
+  register(name: string, handler: JobHandler, opts?: RegisterOptions): void;
   send(name: string, data: Record<string, unknown>): Promise<string | null>;
   sendInTx(tx: Executor, name: string, data: Record<string, unknown>): Promise<string | null>;
 };
@@ -29,11 +37,14 @@ export function createJobs(database: Database, opts: { schema?: string } = {}): 
   });
   const handlers = new Map<string, JobHandler>();
   const crons = new Map<string, string>();
+  const retries = new Map<string, Omit<RegisterOptions, 'cron'>>();
   let started = false;
   return {
     register(name, handler, o) {
       handlers.set(name, handler);
       if (o?.cron) crons.set(name, o.cron);
+      const { cron: _, ...retry } = o ?? {};
+      if (Object.keys(retry).length) retries.set(name, retry);
     },
     async start({ work }) {
       await boss.start();
@@ -51,8 +62,11 @@ export function createJobs(database: Database, opts: { schema?: string } = {}): 
       if (started) await boss.stop({ graceful: true, timeout: 5000 });
       started = false;
     },
-    send: (name, data) => boss.send(name, data),
+    send: (name, data) => boss.send(name, data, { ...retries.get(name) }),
     sendInTx: (tx, name, data) =>
-      boss.send(name, data, { db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql) }),
+      boss.send(name, data, {
+        ...retries.get(name),
+        db: fromDrizzle(tx as unknown as DrizzleTransactionLike, sql),
+      }),
   };
 }

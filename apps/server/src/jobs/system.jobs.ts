@@ -1,4 +1,5 @@
 /** Housekeeping jobs: expired sessions and idempotency keys, and a smoke job for health checks. */
+import { registerEmailJobs } from '../features/email/email.jobs.ts'; // email/calendar
 import type { Services } from '../services.ts';
 import type { Jobs } from './jobs.ts';
 
@@ -8,6 +9,7 @@ export const REMINDER_JOB = 'tasks.reminders';
 
 export function registerSystemJobs(jobs: Jobs, services: Services): void {
   const { database } = services;
+  registerEmailJobs(jobs, services.emailSender); // email/calendar: email.send
   jobs.register(SMOKE_JOB, async (data) => {
     await database.query(
       `INSERT INTO settings (key, value, updated_at) VALUES ('jobs.smoke', $1::jsonb, now())

@@ -201,7 +201,10 @@ export async function seedActivity(
       const outcome = k.outcomes[rng.int(k.outcomes.length)]!;
       lastCallback = outcome === 'callback_requested';
       let folded = subjectText.get(subject);
-      if (folded === undefined) subjectText.set(subject, (folded = foldText(subject)));
+      if (folded === undefined) {
+        folded = foldText(subject);
+        subjectText.set(subject, folded);
+      }
       inter.push([
         ids.uuid(),
         k.channel,

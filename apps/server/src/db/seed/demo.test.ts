@@ -129,17 +129,28 @@ describe('seedDemo', () => {
 
   it('writes activity: interactions with outcomes allowed on their channel, linked to contacts, and callbacks', async () => {
     expect(ra.interactions).toBeGreaterThan(200 * 2);
-    const rows = await a.database.query<{ channel: string; outcome: string; channels: string[]; active: boolean; same: boolean }>(
+    const rows = await a.database.query<{
+      channel: string;
+      outcome: string;
+      channels: string[];
+      active: boolean;
+      same: boolean;
+    }>(
       `SELECT i.channel, i.outcome, o.channels, o.active,
               i.account_id IS NOT DISTINCT FROM (SELECT r.to_id FROM relationships r WHERE r.from_id = i.contact_id AND r.type = 'works_at' LIMIT 1) AS same
          FROM interactions i JOIN outcomes o ON o.key = i.outcome`,
     );
     expect(rows.length).toBe(ra.interactions);
     for (const r of rows) {
-      expect(r.active && (r.channels.length === 0 || r.channels.includes(r.channel)), `${r.outcome} on ${r.channel}`).toBe(true);
+      expect(
+        r.active && (r.channels.length === 0 || r.channels.includes(r.channel)),
+        `${r.outcome} on ${r.channel}`,
+      ).toBe(true);
       expect(r.same).toBe(true);
     }
-    const [t] = await a.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks WHERE type = 'callback' AND status = 'open'`);
+    const [t] = await a.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tasks WHERE type = 'callback' AND status = 'open'`,
+    );
     expect(t!.n).toBe(ra.tasks);
     expect(ra.tasks).toBeGreaterThan(0);
   });

@@ -27,17 +27,25 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
     terms: string[],
     scope: SQL | undefined,
     limit: number,
+    exact?: SQL,
   ) {
     const t = sql.raw(table);
     const matches = sql.join(
-      terms.map((q) => sql`(search_text LIKE ${like(q)} OR ${q} <% search_text)`),
+      [
+        ...terms.map((q) => sql`(search_text LIKE ${like(q)} OR ${q} <% search_text)`),
+        ...(exact ? [exact] : []),
+      ],
       sql` OR `,
     );
     const score = sql.join(
-      terms.map(
-        (q) =>
-          sql`(CASE WHEN search_text LIKE ${like(q)} THEN 1 ELSE 0 END + word_similarity(${q}, search_text))`,
-      ),
+      [
+        ...terms.map(
+          (q) =>
+            sql`(CASE WHEN search_text LIKE ${like(q)} THEN 1 ELSE 0 END + word_similarity(${q}, search_text))`,
+        ),
+        // An exact phone number outranks any text match.
+        ...(exact ? [sql`(CASE WHEN ${exact} THEN 2 ELSE 0 END)`] : []),
+      ],
       sql`, `,
     );
     const res = await db.execute(sql`
@@ -70,6 +78,7 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
           terms,
           scopeSql(cScope, actor),
           limit,
+          phoneExact,
         );
         out.push(...rows.map((r) => ({ ...r, type: 'contact' as const, score: Number(r.score) })));
       }
