@@ -27,16 +27,15 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
     terms: string[],
     scope: SQL | undefined,
     limit: number,
-    exact?: SQL,
+    opts: { exact?: SQL | undefined; fuzzy: boolean },
   ) {
     const t = sql.raw(table);
-    const matches = sql.join(
-      [
-        ...terms.map((q) => sql`(search_text LIKE ${like(q)} OR ${q} <% search_text)`),
-        ...(exact ? [exact] : []),
-      ],
-      sql` OR `,
-    );
+    const { exact } = opts;
+    const term = (q: string) =>
+      opts.fuzzy
+        ? sql`(search_text LIKE ${like(q)} OR ${q} <% search_text)`
+        : sql`search_text LIKE ${like(q)}`;
+    const matches = sql.join([...terms.map(term), ...(exact ? [exact] : [])], sql` OR `);
     const score = sql.join(
       [
         ...terms.map(
@@ -78,7 +77,7 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
           terms,
           scopeSql(cScope, actor),
           limit,
-          phoneExact,
+          { exact: phoneExact, fuzzy: true },
         );
         out.push(...rows.map((r) => ({ ...r, type: 'contact' as const, score: Number(r.score) })));
       }
@@ -90,6 +89,7 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
           [q],
           scopeSql(aScope, actor),
           limit,
+          { fuzzy: true },
         );
         out.push(...rows.map((r) => ({ ...r, type: 'account' as const, score: Number(r.score) })));
       }
@@ -101,6 +101,8 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
           [q],
           scopeSql(iScope, actor),
           limit,
+          // Subjects repeat across millions of rows: substring only, fuzzy matching is for names.
+          { fuzzy: false },
         );
         out.push(...rows.map((r) => ({ ...r, type: 'interaction' as const, score: Number(r.score) * 0.9 })));
       }
