@@ -1,7 +1,7 @@
 /**
  * End to end: the real server (in-process, embedded database in a temp folder) serving the built
  * web app, driven by Chromium. Log in → create a contact → find it via search → open it → edit a
- * field inline → see the change in the history panel.
+ * field inline → see the change on the timeline.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -131,8 +131,8 @@ describe('CRM in the browser', () => {
       .filter({ hasText: 'Head of Procurement' })
       .waitFor();
 
-    // The history panel shows who changed what, from → to.
-    const history = page.getByRole('region', { name: 'History' });
+    // The timeline shows who changed what, from → to.
+    const history = page.getByRole('region', { name: 'Timeline' });
     await history.getByText('Head of Procurement').waitFor();
     const historyText = await history.textContent();
     expect(historyText).toContain('Job title');

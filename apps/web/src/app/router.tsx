@@ -8,13 +8,16 @@ import {
 import { type SettingsTab, settingsTabs } from '../features/settings/settings-tabs.ts';
 import { AppLayout } from '../features/shell/app-layout.tsx';
 import { NotFound } from '../features/shell/not-found.tsx';
+import { type TaskTab, taskTabs } from '../features/tasks/tasks-view.tsx';
 import { AccountPage } from '../pages/account-page.tsx';
 import { AccountsPage } from '../pages/accounts-page.tsx';
 import { ContactPage } from '../pages/contact-page.tsx';
 import { ContactsPage } from '../pages/contacts-page.tsx';
 import { DashboardPage } from '../pages/dashboard-page.tsx';
+import { InboxPage } from '../pages/inbox-page.tsx';
 import { LoginPage } from '../pages/login-page.tsx';
 import { MergePage } from '../pages/merge-page.tsx';
+import { TasksPage } from '../pages/tasks-page.tsx';
 
 type ListSearch = { q?: string };
 const listSearch = (search: Record<string, unknown>): ListSearch =>
@@ -68,6 +71,16 @@ const accountMergeRoute = createRoute({
   component: () => <MergePage type="account" />,
 });
 
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  validateSearch: (search: Record<string, unknown>): { tab?: TaskTab } =>
+    taskTabs.includes(search.tab as TaskTab) ? { tab: search.tab as TaskTab } : {},
+  component: TasksPage,
+});
+
+const inboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/inbox', component: InboxPage });
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -86,6 +99,8 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     accountRoute,
     accountMergeRoute,
+    tasksRoute,
+    inboxRoute,
     settingsRoute,
   ]),
 ]);

@@ -71,3 +71,12 @@ export function formatPhone(value: string): string {
     return value;
   }
 }
+
+/** A file size in B, kB or MB (decimal units, as file managers show them). */
+export function formatBytes(bytes: number, locale: string): string {
+  const fmt = (n: number, digits: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
+  if (bytes < 1000) return `${fmt(bytes, 0)} B`;
+  if (bytes < 1_000_000) return `${fmt(bytes / 1000, bytes < 10_000 ? 1 : 0)} kB`;
+  return `${fmt(bytes / 1_000_000, 1)} MB`;
+}

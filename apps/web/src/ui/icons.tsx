@@ -7,7 +7,10 @@ export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children' | 'stroke'> & {
 };
 export type Icon = (props: IconProps) => JSX.Element;
 
-function renderIcon({ size = 18, stroke = 1.75, ...rest }: IconProps, paths: readonly string[]): JSX.Element {
+export function renderIcon(
+  { size = 18, stroke = 1.75, ...rest }: IconProps,
+  paths: readonly string[],
+): JSX.Element {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"

@@ -16,7 +16,7 @@ import {
   validateCustomValues,
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import { forbidden, invalid } from '../../http/errors.ts';
 import { insertAudit, reassignAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
@@ -38,9 +38,10 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
     input: Record<string, unknown> | undefined,
     existing?: Record<string, unknown>,
     country?: string | null,
+    ex: Executor = db,
   ) {
     if (!input && existing) return existing;
-    const defs = await deps.customFields.defsFor('account');
+    const defs = await deps.customFields.defsFor('account', ex);
     const r = validateCustomValues(defs, input ?? {}, existing ?? {}, { phoneCountry: country ?? null });
     if (r.errors.length) throw invalid(r.errors);
     return r.values;
@@ -132,7 +133,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
           ...cur,
           ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
         };
-        const custom = await customValues(customInput, cur.custom, next.address?.country);
+        const custom = await customValues(customInput, cur.custom, next.address?.country, tx);
         const updated = await repo.updateAccount(tx, id, {
           name: next.name,
           domain: next.domain,

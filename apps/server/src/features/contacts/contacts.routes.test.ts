@@ -310,4 +310,16 @@ describe('contacts API', () => {
     const count = await t.admin.get('/api/v1/contacts?filter[firstName][eq]=Bulk&limit=200');
     expect(count.json().nextCursor).not.toBeNull();
   });
+
+  it('updates and merges while custom field definitions reload (single-connection database)', async () => {
+    const c = (await t.admin.post('/api/v1/contacts', { lastName: 'Reload' })).data<Contact>();
+    const a = (await t.admin.post('/api/v1/accounts', { name: 'Reload AB' })).data<{ id: string }>();
+    t.services.customFields.invalidate();
+    expect((await t.admin.patch(`/api/v1/contacts/${c.id}`, { jobTitle: 'x' })).statusCode).toBe(200);
+    t.services.customFields.invalidate();
+    expect((await t.admin.patch(`/api/v1/accounts/${a.id}`, { custom: {} })).statusCode).toBe(200);
+    const d = (await t.admin.post('/api/v1/contacts', { lastName: 'Reload' })).data<Contact>();
+    t.services.customFields.invalidate();
+    expect((await t.admin.post(`/api/v1/contacts/${c.id}/merge`, { mergeId: d.id })).statusCode).toBe(200);
+  });
 });

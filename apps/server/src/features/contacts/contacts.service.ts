@@ -22,7 +22,7 @@ import {
   validateCustomValues,
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import { AppError, forbidden, invalid } from '../../http/errors.ts';
 import { insertAudit, reassignAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
@@ -60,10 +60,11 @@ export function createContactService(deps: {
     f: Fields,
     existingCustom: Record<string, unknown> | undefined,
     customInput: Record<string, unknown> | undefined,
+    ex: Executor = db,
   ) {
     const country = f.address?.country ?? deps.defaultPhoneCountry ?? null;
     const ch = normaliseChannels(f.emails, f.phones, country);
-    const defs = await deps.customFields.defsFor('contact');
+    const defs = await deps.customFields.defsFor('contact', ex);
     const cv =
       customInput || !existingCustom
         ? validateCustomValues(defs, customInput ?? {}, existingCustom ?? {}, { phoneCountry: country })
@@ -200,7 +201,7 @@ export function createContactService(deps: {
             { field: 'lastName', code: 'required', message: 'a first or last name is required' },
           ]);
         }
-        const derived = await derive(next, cur.custom, input.custom);
+        const derived = await derive(next, cur.custom, input.custom, tx);
         const updated = await repo.updateContact(tx, id, {
           firstName: next.firstName,
           lastName: next.lastName,
@@ -289,7 +290,7 @@ export function createContactService(deps: {
           phones,
           custom,
         };
-        const derived = await derive(fields, custom, undefined);
+        const derived = await derive(fields, custom, undefined, tx);
         const merged = await repo.updateContact(tx, id, {
           ...(picked as Partial<repo.ContactInsert>),
           ...derived,

@@ -7,7 +7,7 @@ import {
   diffFields,
   snapshotDiff,
 } from '@relata/domain';
-import type { Db } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import { AppError } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
@@ -36,16 +36,18 @@ export function createCustomFieldService(deps: { db: Db; clock: () => Date }) {
   const { db } = deps;
   // Definitions are read on every contact/account write and list; cached briefly per process.
   let cache: { at: number; rows: repo.CustomFieldRow[] } | null = null;
-  const all = async () => {
-    if (!cache || Date.now() - cache.at > 2000) cache = { at: Date.now(), rows: await repo.listDefs(db) };
+  // `ex` must be the caller's transaction when there is one: the embedded database has a
+  // single connection, and a query outside an open transaction would wait for it forever.
+  const all = async (ex: Executor) => {
+    if (!cache || Date.now() - cache.at > 2000) cache = { at: Date.now(), rows: await repo.listDefs(ex) };
     return cache.rows;
   };
   const invalidate = () => {
     cache = null;
   };
   return {
-    async defsFor(entity: 'contact' | 'account'): Promise<CustomFieldDef[]> {
-      return (await all())
+    async defsFor(entity: 'contact' | 'account', ex: Executor = db): Promise<CustomFieldDef[]> {
+      return (await all(ex))
         .filter((r) => r.entity === entity)
         .map((r) => ({
           key: r.key,

@@ -1,4 +1,5 @@
-import { Anchor } from '@mantine/core';
+import { Anchor, Button } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { languages } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
 import { languageNames } from '../../i18n/index.ts';
@@ -6,6 +7,8 @@ import { formatPhone } from '../../lib/format.ts';
 import { IconMail, IconPhone } from '../../ui/icons.tsx';
 import { InlineSelectField, InlineTextField } from '../../ui/inline-field.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
+import { useCan } from '../auth/auth-api.ts';
+import { EmailComposeModal } from '../email/email-compose-modal.tsx';
 import type { Fact } from '../records/record-header.tsx';
 import { RecordPage } from '../records/record-page.tsx';
 import { primaryEmail, primaryPhone } from '../records/record-types.ts';
@@ -13,6 +16,8 @@ import { ChannelsEditor } from './channels-editor.tsx';
 
 export function ContactView({ id }: { id: string }) {
   const { t } = useTranslation();
+  const can = useCan();
+  const [composing, compose] = useDisclosure(false);
   return (
     <RecordPage type="contact" id={id}>
       {(c, { save, readOnly }) => {
@@ -33,6 +38,20 @@ export function ContactView({ id }: { id: string }) {
           });
         return {
           header: { name: c.name || t('contacts.unnamed'), subtitle: c.jobTitle, facts },
+          actions: can('create', 'emails') && (
+            <>
+              <Button variant="default" leftSection={<IconMail size={16} />} onClick={compose.open}>
+                {t('email.button')}
+              </Button>
+              {composing && (
+                <EmailComposeModal
+                  onClose={compose.close}
+                  contactId={c.id}
+                  draft={{ to: email ?? '', subject: '' }}
+                />
+              )}
+            </>
+          ),
           details: (
             <>
               <InlineTextField

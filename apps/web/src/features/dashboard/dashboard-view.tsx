@@ -77,7 +77,11 @@ function recordName(entry: AuditEntry): string | null {
     const v = c[k]?.to ?? c[k]?.from;
     return typeof v === 'string' ? v : '';
   };
-  const name = pick('name') || [pick('firstName'), pick('lastName')].filter(Boolean).join(' ');
+  const name =
+    pick('name') ||
+    [pick('firstName'), pick('lastName')].filter(Boolean).join(' ') ||
+    pick('title') ||
+    pick('subject');
   return name || null;
 }
 
@@ -93,7 +97,11 @@ function RecordRefLink({ entry }: { entry: AuditEntry }) {
         ? t('dashboard.anAccount')
         : entry.recordType === 'user'
           ? t('dashboard.aUser')
-          : t('dashboard.aRecord');
+          : entry.recordType === 'interaction'
+            ? t('dashboard.anInteraction')
+            : entry.recordType === 'task'
+              ? t('dashboard.aTask')
+              : t('dashboard.aRecord');
   const label = name ?? fallback;
   if (entry.recordType === 'contact' && kind !== 'deleted') {
     return (

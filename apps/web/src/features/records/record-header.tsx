@@ -15,6 +15,7 @@ export function RecordHeader({
   facts,
   square,
   back,
+  actions,
   onDelete,
 }: {
   name: string;
@@ -23,6 +24,8 @@ export function RecordHeader({
   facts: Fact[];
   square?: boolean;
   back: { to: '/contacts' | '/accounts'; label: string };
+  /** Buttons beside the menu, e.g. "Log interaction". */
+  actions?: ReactNode;
   onDelete?: () => void;
 }) {
   const { t } = useTranslation();
@@ -66,22 +69,25 @@ export function RecordHeader({
               )}
             </Stack>
           </Group>
-          {onDelete && (
-            <Menu position="bottom-end">
-              <Menu.Target>
-                <ActionIcon variant="default" size="lg" aria-label={t('common.moreActions')}>
-                  <Text fw={700} lh={1}>
-                    ⋯
-                  </Text>
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
-                  {t('common.delete')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-          )}
+          <Group gap="xs" wrap="nowrap">
+            {actions}
+            {onDelete && (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <ActionIcon variant="default" size="lg" aria-label={t('common.moreActions')}>
+                    <Text fw={700} lh={1}>
+                      ⋯
+                    </Text>
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+                    {t('common.delete')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            )}
+          </Group>
         </Group>
       </Card>
     </Stack>

@@ -1,18 +1,21 @@
-import { Center, Grid, Loader, Stack } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Button, Center, Grid, Kbd, Loader, Stack, Tooltip } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { RecordType } from '@relata/domain';
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmMutationDialog } from '../../ui/confirm-dialog.tsx';
-import { IconUser } from '../../ui/icons.tsx';
+import { IconPlus, IconUser } from '../../ui/icons.tsx';
 import { InlineSelectField } from '../../ui/inline-field.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
-import { HistoryPanel } from '../audit/history-panel.tsx';
+import { AttachmentsPanel } from '../attachments/attachments-panel.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { CustomFieldsSection } from '../custom-fields/custom-fields-section.tsx';
+import { LogInteractionModal } from '../interactions/log-interaction-modal.tsx';
+import { TimelinePanel } from '../interactions/timeline-panel.tsx';
 import { RelationshipsPanel } from '../relationships/relationships-panel.tsx';
+import { OpenTasksCard } from '../tasks/open-tasks-card.tsx';
 import { useTeams, useUserNames, useUsers } from '../users/users-api.ts';
 import { AddressFields } from './address-fields.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
@@ -30,6 +33,8 @@ export type RecordPageParts = {
   details: ReactNode;
   /** Cards between the details and the custom fields. */
   sections?: ReactNode;
+  /** The type's own buttons in the header, before "Log interaction". */
+  actions?: ReactNode;
 };
 
 type Props<T extends RecordType> = {
@@ -39,8 +44,9 @@ type Props<T extends RecordType> = {
 };
 
 /**
- * The page of one contact or account: header with delete, details (inline editing), custom
- * fields and address on the left; relationships and history on the right.
+ * The page of one contact or account: header with "Log interaction" (also the `L` key) and
+ * delete; open tasks and the timeline (interactions, tasks, notes, changes) in the wide column;
+ * details (inline editing), attachments, relationships, custom fields and address beside them.
  */
 export function RecordPage<T extends RecordType>({ type, id, children }: Props<T>) {
   const { t } = useTranslation();
@@ -53,7 +59,10 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
   const teams = useTeams();
   const names = useUserNames();
   const [confirming, { open, close }] = useDisclosure(false);
+  const [logging, logDialog] = useDisclosure(false);
   const collection = collectionOf(type);
+  const canLog = can('create', 'interactions');
+  useHotkeys([['L', () => canLog && query.isSuccess && logDialog.open()]]);
 
   if (query.isPending) {
     return (
@@ -82,12 +91,36 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
         facts={facts}
         square={type === 'account'}
         back={{ to: listPath(type), label: t(`${collection}.title`) }}
+        actions={
+          <>
+            {parts.actions}
+            {canLog && (
+              <Tooltip
+                label={
+                  <>
+                    {t('interactions.log')} <Kbd size="xs">L</Kbd>
+                  </>
+                }
+              >
+                <Button leftSection={<IconPlus size={16} />} onClick={logDialog.open} aria-keyshortcuts="L">
+                  {t('interactions.log')}
+                </Button>
+              </Tooltip>
+            )}
+          </>
+        }
         onDelete={can('delete', collection, record) ? open : undefined}
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
             <DuplicatesPanel type={type} id={record.id} canMerge={can('merge', collection, record)} />
+            <OpenTasksCard recordType={type} recordId={record.id} canCreate={can('create', 'tasks')} />
+            <TimelinePanel recordType={type} recordId={record.id} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="lg">
             <SectionCard id="details" title={t('records.details')}>
               {parts.details}
               <InlineSelectField
@@ -108,6 +141,12 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
               />
             </SectionCard>
             {parts.sections}
+            <AttachmentsPanel recordType={type} recordId={record.id} canEdit={!readOnly} />
+            <RelationshipsPanel
+              recordType={type}
+              recordId={record.id}
+              canEdit={can('create', 'relationships')}
+            />
             <SectionCard id="custom" title={t('records.customFields')}>
               <CustomFieldsSection entity={type} values={record.custom} readOnly={readOnly} onSave={save} />
             </SectionCard>
@@ -116,17 +155,8 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
             </SectionCard>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="lg">
-            <RelationshipsPanel
-              recordType={type}
-              recordId={record.id}
-              canEdit={can('create', 'relationships')}
-            />
-            <HistoryPanel recordId={record.id} recordType={type} />
-          </Stack>
-        </Grid.Col>
       </Grid>
+      <LogInteractionModal opened={logging} onClose={logDialog.close} record={{ type, id: record.id }} />
       <ConfirmMutationDialog
         target={confirming ? record : null}
         mutation={del}

@@ -81,6 +81,7 @@ export function useUpdateRecord<T extends RecordType>(type: T) {
       queryClient.setQueryData(recordKeys.one(type, record.id), record);
       void queryClient.invalidateQueries({ queryKey: [collectionOf(type), 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['audit', record.id] });
+      void queryClient.invalidateQueries({ queryKey: ['timeline'] });
       void queryClient.invalidateQueries({ queryKey: [collectionOf(type), 'duplicates', record.id] });
     },
   });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
 import { BrandMark } from '../../ui/brand-mark.tsx';
 import { useMe } from '../auth/auth-api.ts';
+import { UserEvents } from '../events/use-user-events.tsx';
 import { GlobalSearch } from './global-search.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { MainNav } from './main-nav.tsx';
@@ -69,6 +70,7 @@ export function AppLayout() {
         <MainNav />
       </AppShell.Navbar>
       <AppShell.Main>
+        <UserEvents />
         <Outlet />
       </AppShell.Main>
     </AppShell>

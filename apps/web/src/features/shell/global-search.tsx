@@ -1,40 +1,43 @@
-import { Kbd, TextInput } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useRef, useState } from 'react';
+import { Group, Kbd, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useHotkeys, useOs } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { IconSearch } from '../../ui/icons.tsx';
+import { SearchPalette } from '../search/search-palette.tsx';
 
-/** Searches contacts by name, email or phone; Enter opens the contacts list filtered by the text. */
+/** The search box of the top bar: opens the search palette, as Ctrl/⌘+K does anywhere. */
 export function GlobalSearch() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [q, setQ] = useState('');
-  const ref = useRef<HTMLInputElement>(null);
-  useHotkeys([['mod+K', () => ref.current?.focus()]]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const text = q.trim();
-    void navigate({ to: '/contacts', search: text ? { q: text } : {} });
-  };
+  const [opened, { open, close }] = useDisclosure(false);
+  const os = useOs();
+  const shortcut = os === 'macos' || os === 'ios' ? '⌘K' : 'Ctrl K';
+  useHotkeys([['mod+K', open]], []);
 
   return (
     <search style={{ flex: 1, maxWidth: 520 }}>
-      <form onSubmit={submit}>
-        <TextInput
-          ref={ref}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          placeholder={t('shell.searchPlaceholder')}
-          aria-label={t('shell.search')}
-          leftSection={<IconSearch size={16} />}
-          rightSection={<Kbd size="xs">⌘K</Kbd>}
-          rightSectionWidth={48}
-          radius="md"
-          styles={{ input: { background: 'var(--mantine-color-gray-0)' } }}
-        />
-      </form>
+      <UnstyledButton
+        onClick={open}
+        aria-label={t('search.open')}
+        aria-keyshortcuts="Control+K Meta+K"
+        w="100%"
+        h={36}
+        px="sm"
+        style={{
+          borderRadius: 8,
+          border: '1px solid var(--mantine-color-gray-3)',
+          background: 'var(--mantine-color-gray-0)',
+        }}
+      >
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
+            <IconSearch size={16} color="var(--mantine-color-gray-6)" />
+            <Text size="sm" c="dimmed" truncate>
+              {t('search.placeholder')}
+            </Text>
+          </Group>
+          <Kbd size="xs">{shortcut}</Kbd>
+        </Group>
+      </UnstyledButton>
+      <SearchPalette opened={opened} onClose={close} />
     </search>
   );
 }

@@ -2,10 +2,11 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { IconBuilding, IconContacts, IconDashboard, IconSettings } from '../../ui/icons.tsx';
+import { IconInbox, IconTask } from '../../ui/icons-activity.tsx';
 import { useCan } from '../auth/auth-api.ts';
 
 type Item = {
-  to: '/' | '/accounts' | '/contacts' | '/settings';
+  to: '/' | '/accounts' | '/contacts' | '/tasks' | '/inbox' | '/settings';
   label: string;
   icon: typeof IconDashboard;
 };
@@ -59,6 +60,10 @@ export function MainNav() {
           { to: '/', label: t('nav.dashboard'), icon: IconDashboard },
           { to: '/accounts', label: t('nav.accounts'), icon: IconBuilding },
           { to: '/contacts', label: t('nav.contacts'), icon: IconContacts },
+          ...(can('read', 'tasks') ? [{ to: '/tasks' as const, label: t('nav.tasks'), icon: IconTask }] : []),
+          ...(can('read', 'emails')
+            ? [{ to: '/inbox' as const, label: t('nav.inbox'), icon: IconInbox }]
+            : []),
         ]}
       />
       {showSettings && (
