@@ -94,6 +94,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   authRoutes(app, services.auth, services.users, {
     secureCookie: services.config.cookieSecure,
     ttlHours: services.config.sessionTtlHours,
+    calendarFeed: (actor, origin) => services.calendar.feedUrl(actor, origin),
   });
   userRoutes(app, services.users);
   teamRoutes(app, services.teams);

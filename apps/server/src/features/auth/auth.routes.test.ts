@@ -27,6 +27,7 @@ describe('sessions', () => {
     const session = cookie.split(';')[0]!;
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: session } });
     expect(me.json().data.csrfToken).toBe(csrfToken);
+    expect(me.json().data.calendarFeedUrl).toMatch(/\/cal\/[A-Za-z0-9_-]{20,}\.ics$/);
     const out = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/logout',

@@ -1,4 +1,4 @@
-import { loginSchema } from '@relata/domain';
+import { type Actor, loginSchema } from '@relata/domain';
 import { type App, publicRoute, user } from '../../http/app-types.ts';
 import { actorOf, sessionOf } from '../../http/context.ts';
 import type { UserService } from '../users/users.service.ts';
@@ -10,7 +10,12 @@ export function authRoutes(
   app: App,
   auth: AuthService,
   users: UserService,
-  opts: { secureCookie: 'auto' | 'true' | 'false'; ttlHours: number },
+  opts: {
+    secureCookie: 'auto' | 'true' | 'false';
+    ttlHours: number;
+    /** The caller's private iCalendar feed URL (created on first use). */
+    calendarFeed: (actor: Actor, origin: string) => Promise<{ calendarFeedUrl: string }>;
+  },
 ): void {
   app.post(
     '/api/v1/auth/login',
@@ -37,7 +42,11 @@ export function authRoutes(
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });
-  app.get('/api/v1/me', { config: user, schema: { tags } }, async (req) => ({
-    data: { ...(await users.me(actorOf(req))), csrfToken: req.sessionAuth?.csrfToken ?? null },
-  }));
+  app.get('/api/v1/me', { config: user, schema: { tags } }, async (req) => {
+    const actor = actorOf(req);
+    const { calendarFeedUrl } = await opts.calendarFeed(actor, `${req.protocol}://${req.host}`);
+    return {
+      data: { ...(await users.me(actor)), calendarFeedUrl, csrfToken: req.sessionAuth?.csrfToken ?? null },
+    };
+  });
 }
