@@ -11,7 +11,8 @@ const usage = `Usage: relata <command> [options]
 Commands:
   start                         migrate, set up on first run, serve (ROLE=api|worker|all)
   migrate                       apply database migrations
-  seed --demo [--scale N] [--seed S]   load deterministic demo data
+  seed --demo [--scale N] [--seed S] [--interactions N]
+                                load deterministic demo data (N interactions per contact, default 4)
   create-admin [--password P]   create admin@relata.local or reset its password
                                 (or RELATA_ADMIN_PASSWORD)
   doctor                        check Node.js, database and migrations
@@ -109,7 +110,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'seed': {
         const { values } = parseArgs({
           args: rest,
-          options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' } },
+          options: {
+            demo: { type: 'boolean' },
+            scale: { type: 'string' },
+            seed: { type: 'string' },
+            interactions: { type: 'string' },
+          },
         });
         if (!values.demo) {
           console.error('relata seed needs --demo');
@@ -117,8 +123,15 @@ export async function main(argv: string[]): Promise<number> {
         }
         const scale = Number(values.scale ?? 1000);
         const seed = Number(values.seed ?? 42);
-        if (!Number.isInteger(scale) || scale < 1 || !Number.isInteger(seed)) {
-          console.error('--scale and --seed take whole numbers');
+        const interactions = Number(values.interactions ?? 4);
+        if (
+          !Number.isInteger(scale) ||
+          scale < 1 ||
+          !Number.isInteger(seed) ||
+          !Number.isInteger(interactions) ||
+          interactions < 0
+        ) {
+          console.error('--scale, --seed and --interactions take whole numbers');
           return 2;
         }
         return await withDatabase(async (db) => {
@@ -126,9 +139,14 @@ export async function main(argv: string[]): Promise<number> {
           await ensureRoles(db);
           const t = Date.now();
           const { seedDemo } = await import('../db/seed/demo.ts');
-          const r = await seedDemo(db, { scale, seed, log: (m) => console.log(m) });
+          const r = await seedDemo(db, {
+            scale,
+            seed,
+            interactionsPerContact: interactions,
+            log: (m) => console.log(m),
+          });
           console.log(
-            `Seeded ${r.contacts} contacts, ${r.accounts} accounts, ${r.relationships} relationships in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+            `Seeded ${r.contacts} contacts, ${r.accounts} accounts, ${r.relationships} relationships, ${r.interactions} interactions in ${((Date.now() - t) / 1000).toFixed(1)} s`,
           );
           return 0;
         });

@@ -88,17 +88,22 @@ export function writer(query: QueryFn, slots: number) {
     const err = await inflight.shift();
     if (err) throw err;
   };
+  const sendParams = async (sql: string, params: string[]): Promise<void> => {
+    while (inflight.length >= slots) await settle();
+    inflight.push(
+      query(sql, params).then(
+        () => null,
+        (e: unknown) => e ?? new Error('insert failed'),
+      ),
+    );
+  };
   return {
     async send(batch: Batch): Promise<void> {
       if (batch.size === 0) return;
-      while (inflight.length >= slots) await settle();
-      inflight.push(
-        query(batch.sql, batch.take()).then(
-          () => null,
-          (e: unknown) => e ?? new Error('insert failed'),
-        ),
-      );
+      await sendParams(batch.sql, batch.take());
     },
+    /** Sends a batch serialised earlier with `take()`. */
+    sendParams,
     async drain(): Promise<void> {
       while (inflight.length) await settle();
     },
@@ -158,12 +163,14 @@ function cost(d: IndexDef): number {
 export async function rebuildPendingIndexes(
   database: Database,
   log: (msg: string) => void = () => {},
+  only?: { tables: string[]; workers: number },
 ): Promise<number> {
   const [pending] = await database.query<{ value: IndexDef[] }>('SELECT value FROM settings WHERE key = $1', [
     PENDING_KEY,
   ]);
   if (!pending?.value.length) return 0;
-  const queue = [...pending.value].sort((a, b) => cost(b) - cost(a));
+  const wanted = only ? pending.value.filter((d) => only.tables.includes(d.table)) : pending.value;
+  const queue = [...wanted].sort((a, b) => cost(b) - cost(a));
   const build = async (d: IndexDef) => {
     const t = performance.now();
     const def = d.def.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ');
@@ -176,12 +183,20 @@ export async function rebuildPendingIndexes(
     log(`  index ${d.name}: ${Math.round(performance.now() - t)} ms`);
   };
   if (database.kind === 'pglite') await database.query(`SET maintenance_work_mem = '256MB'`);
-  const workers = database.kind === 'postgres' ? 2 : 1;
+  const workers = only?.workers ?? (database.kind === 'postgres' ? 2 : 1);
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let d = queue.shift(); d; d = queue.shift()) await build(d);
     }),
   );
-  await database.query('DELETE FROM settings WHERE key = $1', [PENDING_KEY]);
-  return pending.value.length;
+  const left = pending.value.filter((d) => !wanted.includes(d));
+  if (left.length) {
+    await database.query('UPDATE settings SET value = $2::jsonb WHERE key = $1', [
+      PENDING_KEY,
+      JSON.stringify(left),
+    ]);
+  } else {
+    await database.query('DELETE FROM settings WHERE key = $1', [PENDING_KEY]);
+  }
+  return wanted.length;
 }

@@ -441,8 +441,21 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   } else {
     const n = await dropSecondaryIndexes(database);
     log(`bulk load: dropped ${n} secondary indexes, rebuilt after the load`);
-    result = await generate(database.query, database.kind === 'postgres' ? 2 : 1, ctx);
+    let contactIndexes: Promise<number> = Promise.resolve(0);
+    const onContactsWritten =
+      database.kind === 'postgres'
+        ? () => {
+            log(`contacts written after ${elapsed()}; building their indexes meanwhile`);
+            contactIndexes = rebuildPendingIndexes(database, log, { tables: ['contacts'], workers: 1 });
+            contactIndexes.catch(() => {}); // surfaced by the await below
+          }
+        : undefined;
+    result = await generate(database.query, database.kind === 'postgres' ? 2 : 1, {
+      ...ctx,
+      onContactsWritten,
+    });
     log(`rows written after ${elapsed()}`);
+    await contactIndexes;
     await rebuildPendingIndexes(database, log);
     log(`indexes rebuilt after ${elapsed()}`);
   }
@@ -452,6 +465,8 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
 }
 
 type Ctx = SeedOptions & {
+  /** Bulk loads: called once every contact row is written (relationships are held until then). */
+  onContactsWritten?: () => void;
   scale: number;
   existingContacts: number;
   kind: Database['kind'];
@@ -478,6 +493,7 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
   const out = writer(query, slots);
   let relationships = 0;
   const rel = new Batch('relationships', relationshipColumns);
+  const heldRelationships: string[][] = [];
   const addRel = async (
     type: string,
     fromType: string,
@@ -489,7 +505,10 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
   ) => {
     rel.push([ids.uuid(), type, fromType, fromId, toType, toId, since, at, at]);
     relationships++;
-    if (rel.size >= batchSize) await out.send(rel);
+    if (rel.size >= batchSize) {
+      if (ctx.onContactsWritten) heldRelationships.push(rel.take());
+      else await out.send(rel);
+    }
   };
 
   // ---- accounts ------------------------------------------------------------------------
@@ -763,6 +782,13 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
         log(`contacts: ${k + 1}/${scale} after ${elapsed()}`);
       }
     }
+  }
+  if (ctx.onContactsWritten) {
+    // Bulk load: the contacts are complete, so their indexes can be built while the
+    // relationships (held back until now) are written.
+    await out.drain();
+    ctx.onContactsWritten();
+    for (const params of heldRelationships.splice(0)) await out.sendParams(rel.sql, params);
   }
   await out.send(rel);
   await out.drain();
