@@ -78,9 +78,10 @@ export function contactSearchText(c: {
 }): string {
   return foldText(
     [
+      // Names, e-mails and phones: what people type to find a person. Job titles are left out
+      // (filter on jobTitle instead): they would add a fifth to the trigram index.
       c.firstName,
       c.lastName,
-      c.jobTitle ?? '',
       ...c.emailKeys,
       // National forms only: full international numbers are matched exactly on phone_keys.
       ...c.phoneKeys.map((p) => nationalForm(p) ?? p),

@@ -189,14 +189,13 @@ export async function rebuildPendingIndexes(
       for (let d = queue.shift(); d; d = queue.shift()) await build(d);
     }),
   );
-  const left = pending.value.filter((d) => !wanted.includes(d));
-  if (left.length) {
-    await database.query('UPDATE settings SET value = $2::jsonb WHERE key = $1', [
-      PENDING_KEY,
-      JSON.stringify(left),
-    ]);
-  } else {
-    await database.query('DELETE FROM settings WHERE key = $1', [PENDING_KEY]);
-  }
+  // Remove what was built in one statement: builds of several tables may finish concurrently.
+  await database.query(
+    `UPDATE settings SET value = (SELECT coalesce(jsonb_agg(e), '[]'::jsonb) FROM jsonb_array_elements(value) e
+                                  WHERE NOT (e->>'name' = ANY($2::text[])))
+     WHERE key = $1`,
+    [PENDING_KEY, wanted.map((d) => d.name)],
+  );
+  await database.query(`DELETE FROM settings WHERE key = $1 AND value = '[]'::jsonb`, [PENDING_KEY]);
   return wanted.length;
 }

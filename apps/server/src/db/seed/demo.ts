@@ -441,21 +441,24 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
   } else {
     const n = await dropSecondaryIndexes(database);
     log(`bulk load: dropped ${n} secondary indexes, rebuilt after the load`);
-    let contactIndexes: Promise<number> = Promise.resolve(0);
-    const onContactsWritten =
+    // On PostgreSQL, a table's indexes are built as soon as its rows are in, while the next
+    // table loads: accounts during the contacts, contacts during the relationships.
+    const early: Promise<number>[] = [];
+    const onTableWritten =
       database.kind === 'postgres'
-        ? () => {
-            log(`contacts written after ${elapsed()}; building their indexes meanwhile`);
-            contactIndexes = rebuildPendingIndexes(database, log, { tables: ['contacts'], workers: 1 });
-            contactIndexes.catch(() => {}); // surfaced by the await below
+        ? (table: 'accounts' | 'contacts') => {
+            log(`${table} written after ${elapsed()}; building their indexes meanwhile`);
+            const p = rebuildPendingIndexes(database, log, {
+              tables: [table],
+              workers: table === 'contacts' ? 2 : 1,
+            });
+            p.catch(() => {}); // surfaced by the await below
+            early.push(p);
           }
         : undefined;
-    result = await generate(database.query, database.kind === 'postgres' ? 2 : 1, {
-      ...ctx,
-      onContactsWritten,
-    });
+    result = await generate(database.query, database.kind === 'postgres' ? 2 : 1, { ...ctx, onTableWritten });
     log(`rows written after ${elapsed()}`);
-    await contactIndexes;
+    await Promise.all(early);
     await rebuildPendingIndexes(database, log);
     log(`indexes rebuilt after ${elapsed()}`);
   }
@@ -465,8 +468,8 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
 }
 
 type Ctx = SeedOptions & {
-  /** Bulk loads: called once every contact row is written (relationships are held until then). */
-  onContactsWritten?: () => void;
+  /** Bulk loads: called once all rows of a table are written (relationships wait for the contacts). */
+  onTableWritten?: (table: 'accounts' | 'contacts') => void;
   scale: number;
   existingContacts: number;
   kind: Database['kind'];
@@ -506,7 +509,7 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
     rel.push([ids.uuid(), type, fromType, fromId, toType, toId, since, at, at]);
     relationships++;
     if (rel.size >= batchSize) {
-      if (ctx.onContactsWritten) heldRelationships.push(rel.take());
+      if (ctx.onTableWritten) heldRelationships.push(rel.take());
       else await out.send(rel);
     }
   };
@@ -603,6 +606,7 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
   await out.send(accounts);
   await out.drain();
   log(`accounts: ${nAccounts} after ${elapsed()}`);
+  ctx.onTableWritten?.('accounts');
 
   // ---- contacts ------------------------------------------------------------------------
   const contacts = new Batch('contacts', contactColumns);
@@ -783,11 +787,11 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
       }
     }
   }
-  if (ctx.onContactsWritten) {
+  if (ctx.onTableWritten) {
     // Bulk load: the contacts are complete, so their indexes can be built while the
     // relationships (held back until now) are written.
     await out.drain();
-    ctx.onContactsWritten();
+    ctx.onTableWritten('contacts');
     for (const params of heldRelationships.splice(0)) await out.sendParams(rel.sql, params);
   }
   await out.send(rel);
