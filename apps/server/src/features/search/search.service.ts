@@ -21,6 +21,14 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string | undefined }) {
   const { db } = deps;
 
+  type Row = { id: string; title: string; subtitle: string | null; score: number };
+  const rowsOf = (res: unknown) => (res as { rows: Row[] }).rows;
+
+  /**
+   * Substring matches first, stopping at `limit` (no ranking over every match: a short term can
+   * match a large share of the table); the score is computed for the returned rows only. Only
+   * when that finds too few, typo-tolerant trigram word matches (`<%`) fill up, ranked.
+   */
   async function run(
     table: 'contacts' | 'accounts' | 'interactions',
     select: SQL,
@@ -28,32 +36,30 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
     scope: SQL | undefined,
     limit: number,
     opts: { exact?: SQL | undefined; fuzzy: boolean },
-  ) {
+  ): Promise<Row[]> {
     const t = sql.raw(table);
     const { exact } = opts;
-    const term = (q: string) =>
-      opts.fuzzy
-        ? sql`(search_text LIKE ${like(q)} OR ${q} <% search_text)`
-        : sql`search_text LIKE ${like(q)}`;
-    const matches = sql.join([...terms.map(term), ...(exact ? [exact] : [])], sql` OR `);
-    const score = sql.join(
-      [
-        ...terms.map(
-          (q) =>
-            sql`(CASE WHEN search_text LIKE ${like(q)} THEN 1 ELSE 0 END + word_similarity(${q}, search_text))`,
-        ),
-        // An exact phone number outranks any text match.
-        ...(exact ? [sql`(CASE WHEN ${exact} THEN 2 ELSE 0 END)`] : []),
-      ],
-      sql`, `,
+    const substring = sql.join(
+      [...terms.map((q) => sql`search_text LIKE ${like(q)}`), ...(exact ? [exact] : [])],
+      sql` OR `,
     );
-    const res = await db.execute(sql`
-      SELECT ${select}, GREATEST(${score}) AS score FROM ${t}
-      WHERE ${andAll([sql`(${matches})`, scope])}
-      ORDER BY score DESC, id LIMIT ${limit}`);
-    return (
-      res as unknown as { rows: { id: string; title: string; subtitle: string | null; score: number }[] }
-    ).rows;
+    // An exact phone number outranks any text match.
+    const bonus = exact ? sql` + (CASE WHEN ${exact} THEN 2 ELSE 0 END)` : sql``;
+    const found = rowsOf(
+      await db.execute(sql`
+        SELECT ${select}, 1 + word_similarity(${terms[0]!}, search_text)${bonus} AS score FROM ${t}
+        WHERE ${andAll([sql`(${substring})`, scope])}
+        LIMIT ${limit}`),
+    );
+    const q = terms[0]!;
+    if (!opts.fuzzy || found.length >= limit || q.length < 3) return found;
+    const fuzzy = rowsOf(
+      await db.execute(sql`
+        SELECT ${select}, word_similarity(${q}, search_text) AS score FROM ${t}
+        WHERE ${andAll([sql`${q} <% search_text`, sql`NOT (${substring})`, scope])}
+        ORDER BY score DESC, id LIMIT ${limit - found.length}`),
+    );
+    return [...found, ...fuzzy];
   }
 
   return {
