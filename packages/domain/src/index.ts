@@ -1,6 +1,7 @@
 export * from './account.schema.ts';
 export * from './authz.ts';
 export * from './clv/bgnbd.ts';
+export * from './clv/clv.ts';
 export * from './clv/gamma-gamma.ts';
 export * from './clv/rfm.ts';
 export * from './common.ts';

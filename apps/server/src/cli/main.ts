@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { connect, type Database } from '../db/connection.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
 import { startRuntime } from '../runtime.ts';
+import { clvCommand } from './clv.command.ts';
 
 const usage = `Usage: relata <command> [options]
 
@@ -16,6 +17,8 @@ Commands:
   create-admin [--password P]   create admin@relata.local or reset its password
                                 (or RELATA_ADMIN_PASSWORD)
   doctor                        check Node.js, database and migrations
+  clv fit --transactions FILE --calibration-end YYYY-MM-DD [--format cdnow] [--json] [--out F]
+                                fit BG/NBD + Gamma-Gamma to a transaction log
 
 Settings come from the environment; see the README.`;
 
@@ -169,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'doctor':
         return await doctor();
+      case 'clv':
+        return clvCommand(rest);
       case undefined:
       case 'help':
       case '--help':
