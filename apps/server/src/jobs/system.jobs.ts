@@ -6,10 +6,18 @@ import type { Jobs } from './jobs.ts';
 export const SMOKE_JOB = 'system.smoke';
 export const CLEANUP_JOB = 'system.cleanup';
 export const REMINDER_JOB = 'tasks.reminders';
+export const ATTACHMENT_GC_JOB = 'attachments.gc';
 
 export function registerSystemJobs(jobs: Jobs, services: Services): void {
   const { database } = services;
   registerEmailJobs(jobs, services.emailSender); // email/calendar: email.send
+  jobs.register(
+    ATTACHMENT_GC_JOB,
+    async () => {
+      await services.attachments.collectOrphans();
+    },
+    { cron: '23 * * * *' },
+  );
   jobs.register(SMOKE_JOB, async (data) => {
     await database.query(
       `INSERT INTO settings (key, value, updated_at) VALUES ('jobs.smoke', $1::jsonb, now())

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { attachments } from '../../db/schema.ts';
 
@@ -40,4 +40,21 @@ export async function attachmentsOf(
 
 export async function deleteAttachment(ex: Executor, id: string): Promise<void> {
   await ex.delete(attachments).where(eq(attachments.id, id));
+}
+
+/** Attachments whose record no longer exists (records are deleted or merged away without them). */
+export async function orphanAttachments(ex: Executor, limit: number): Promise<AttachmentRow[]> {
+  const gone = (table: string) =>
+    sql`NOT EXISTS (SELECT 1 FROM ${sql.raw(table)} r WHERE r.id = ${attachments.recordId})`;
+  return ex
+    .select()
+    .from(attachments)
+    .where(
+      sql`(${attachments.recordType} = 'contact' AND ${gone('contacts')})
+        OR (${attachments.recordType} = 'account' AND ${gone('accounts')})
+        OR (${attachments.recordType} = 'interaction' AND ${gone('interactions')})
+        OR (${attachments.recordType} = 'task' AND ${gone('tasks')})
+        OR (${attachments.recordType} = 'email' AND ${gone('emails')})`,
+    )
+    .limit(limit);
 }

@@ -120,4 +120,23 @@ describe('attachments', () => {
     expect(classifyUpload('a', { ext: 'elf', mime: 'application/x-elf' }, Buffer.alloc(0)).ok).toBe(false);
     expect(contentDisposition('a/b\r\n.txt')).toContain("filename*=UTF-8''a%2Fb%0D%0A.txt");
   });
+
+  it('collects the attachments of deleted records, and only those', async () => {
+    const doomed = (await owner.post('/api/v1/contacts', { firstName: 'Gone', lastName: 'Soon' })).data<{
+      id: string;
+    }>().id;
+    const gone = await upload(owner, 'gone.pdf', PDF, { recordId: doomed });
+    expect(gone.statusCode, gone.body).toBe(201);
+    const kept = await upload(owner, 'kept.pdf', PDF);
+    expect(kept.statusCode).toBe(201);
+    expect((await owner.del(`/api/v1/contacts/${doomed}`)).statusCode).toBe(204);
+    expect(await t.services.attachments.collectOrphans()).toBeGreaterThanOrEqual(1);
+    expect(await t.services.attachments.collectOrphans()).toBe(0);
+    expect((await t.admin.get(`/api/v1/attachments/${gone.data<Attachment>().id}/download`)).statusCode).toBe(
+      404,
+    );
+    const d = await t.admin.get(`/api/v1/attachments/${kept.data<Attachment>().id}/download`);
+    expect(d.statusCode).toBe(200);
+    expect(d.rawPayload.equals(PDF)).toBe(true);
+  });
 });

@@ -121,6 +121,18 @@ export function createAttachmentService(deps: { db: Db; storage: Storage; maxByt
     stage,
     insertInTx,
     discard,
+    /**
+     * Removes attachments whose record is gone, row first, then the file: a crash in between
+     * leaves an unreferenced file, never a row without its file. Run by a job.
+     */
+    async collectOrphans(limit = 500): Promise<number> {
+      const rows = await repo.orphanAttachments(db, limit);
+      for (const row of rows) {
+        await repo.deleteAttachment(db, row.id);
+        await storage.remove(row.storageKey).catch(() => {});
+      }
+      return rows.length;
+    },
     maxBytes: deps.maxBytes,
 
     async create(
