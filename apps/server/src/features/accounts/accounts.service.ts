@@ -24,6 +24,7 @@ import type { CustomFieldService } from '../custom-fields/custom-fields.service.
 import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
+import { containsPattern } from '../shared/list-query.ts';
 import { deleteRecordNotes, moveRecordHistory } from '../shared/record-history.repository.ts';
 import { accountAuditFields, accountListFields, accountMergeFields } from './accounts.fields.ts';
 import { type AccountView, presentAccount } from './accounts.presenter.ts';
@@ -75,7 +76,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
         fields,
         defaultSort: { field: 'name', dir: 'asc' },
         idExpr: sql.raw('id'),
-        extra: [q ? sql`search_text LIKE ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}` : undefined],
+        extra: [q ? sql`search_text LIKE ${containsPattern(q)}` : undefined],
       });
       return toPage(
         await repo.pageAccounts(db, req.where, req.order, req.sortValue, req.limit),

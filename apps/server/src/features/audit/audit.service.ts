@@ -1,6 +1,7 @@
 import { type Actor, can } from '@relata/domain';
 import type { Db } from '../../db/connection.ts';
-import { AppError, forbidden } from '../../http/errors.ts';
+import { encodeTimeCursor, parseTimeCursor } from '../../http/cursor.ts';
+import { forbidden } from '../../http/errors.ts';
 import type { Page } from '../shared/list.ts';
 import { presentAudit } from './audit.presenter.ts';
 import { type AuditEntry, listAudit } from './audit.repository.ts';
@@ -26,20 +27,6 @@ export function auditEntry(
   };
 }
 
-type Cursor = { at: string; id: string };
-const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decode(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if (typeof c.at === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.at))) return c;
-  } catch {
-    // fall through
-  }
-  throw new AppError('invalid_filter', 'malformed cursor', {
-    errors: [{ field: 'cursor', code: 'invalid_value', message: 'malformed cursor' }],
-  });
-}
-
 export function createAuditService(deps: { db: Db }) {
   return {
     async list(
@@ -49,7 +36,7 @@ export function createAuditService(deps: { db: Db }) {
       if (!can(actor, 'read', 'audit')) throw forbidden();
       const rows = await listAudit(deps.db, {
         ...(q.recordId ? { recordId: q.recordId } : {}),
-        ...(q.cursor ? { before: decode(q.cursor) } : {}),
+        ...(q.cursor ? { before: parseTimeCursor(q.cursor) } : {}),
         limit: q.limit,
       });
       const more = rows.length > q.limit;
@@ -57,7 +44,7 @@ export function createAuditService(deps: { db: Db }) {
       const last = page[page.length - 1];
       return {
         data: page.map(presentAudit),
-        nextCursor: more && last ? encode({ at: last.at.toISOString(), id: last.id }) : null,
+        nextCursor: more && last ? encodeTimeCursor({ at: last.at.toISOString(), id: last.id }) : null,
       };
     },
   };

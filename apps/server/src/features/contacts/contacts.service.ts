@@ -30,6 +30,7 @@ import type { CustomFieldService } from '../custom-fields/custom-fields.service.
 import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
+import { containsPattern } from '../shared/list-query.ts';
 import { deleteRecordNotes, moveRecordHistory } from '../shared/record-history.repository.ts';
 import { contactAuditFields, contactListFields, contactMergeFields } from './contacts.fields.ts';
 import { type ContactView, presentContact } from './contacts.presenter.ts';
@@ -88,7 +89,7 @@ export function createContactService(deps: {
   const searchCondition = (raw: string, folded: string) => {
     const e164 = phoneQuery(raw, deps.defaultPhoneCountry ?? null);
     const text = e164 ? (nationalForm(e164) ?? folded) : folded;
-    const like = sql`search_text LIKE ${`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`;
+    const like = sql`search_text LIKE ${containsPattern(text)}`;
     return e164 ? sql`(${like} OR phone_keys @> ARRAY[${e164}]::text[])` : like;
   };
 

@@ -22,6 +22,7 @@ import { getOutcome } from '../outcomes/outcomes.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import type { ListFields } from '../shared/list-query.ts';
+import { containsPattern } from '../shared/list-query.ts';
 import { insertTask, type TaskRow } from '../tasks/tasks.repository.ts';
 import { type InteractionView, presentInteraction } from './interactions.presenter.ts';
 import * as repo from './interactions.repository.ts';
@@ -180,7 +181,7 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
         fields: listFields,
         defaultSort: { field: 'occurredAt', dir: 'desc' },
         idExpr: col('id'),
-        extra: [q ? sql`search_text LIKE ${`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}` : undefined],
+        extra: [q ? sql`search_text LIKE ${containsPattern(q)}` : undefined],
       });
       const rows = await repo.pageInteractions(db, req.where, req.order, req.sortValue, req.limit);
       const page = toPage(rows, req, (r) => r);

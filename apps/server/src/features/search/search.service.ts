@@ -6,7 +6,7 @@ import { type Actor, foldText, nationalForm, phoneQuery, scopeOf } from '@relata
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { invalid } from '../../http/errors.ts';
-import { andAll, scopeSql } from '../shared/list-query.ts';
+import { andAll, containsPattern, scopeSql } from '../shared/list-query.ts';
 
 export type SearchHit = {
   type: 'contact' | 'account' | 'interaction';
@@ -15,8 +15,6 @@ export type SearchHit = {
   subtitle: string | null;
   score: number;
 };
-
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string | undefined }) {
   const { db } = deps;
@@ -40,7 +38,7 @@ export function createSearchService(deps: { db: Db; defaultPhoneCountry?: string
     const t = sql.raw(table);
     const { exact } = opts;
     const substring = sql.join(
-      [...terms.map((q) => sql`search_text LIKE ${like(q)}`), ...(exact ? [exact] : [])],
+      [...terms.map((q) => sql`search_text LIKE ${containsPattern(q)}`), ...(exact ? [exact] : [])],
       sql` OR `,
     );
     // An exact phone number outranks any text match.

@@ -35,6 +35,9 @@ function quoteLiteral(s: string): string {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** A LIKE pattern matching `s` anywhere, with its wildcards escaped. */
+export const containsPattern = (s: string) => `%${escapeLike(s)}%`;
+
 export function conditionSql(f: ListField, c: Condition, customKey?: string): SQL {
   const t = sql.raw(pgType[f.kind]);
   const v = c.value;

@@ -1,6 +1,7 @@
 import { type Actor, can } from '@relata/domain';
 import type { Db } from '../../db/connection.ts';
-import { AppError, forbidden } from '../../http/errors.ts';
+import { encodeTimeCursor, parseTimeCursor } from '../../http/cursor.ts';
+import { forbidden } from '../../http/errors.ts';
 import { getAccount } from '../accounts/accounts.repository.ts';
 import { presentAudit } from '../audit/audit.presenter.ts';
 import { getAuditByIds } from '../audit/audit.repository.ts';
@@ -21,21 +22,6 @@ const resourceOf: Record<TimelineKind, 'interactions' | 'tasks' | 'notes' | 'aud
   note: 'notes',
   audit: 'audit',
 };
-
-type Cursor = { at: string; id: string };
-const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decode(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if (typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)) && /^[0-9a-f-]{36}$/i.test(c.id))
-      return c;
-  } catch {
-    // fall through
-  }
-  throw new AppError('invalid_filter', 'malformed cursor', {
-    errors: [{ field: 'cursor', code: 'invalid_value', message: 'malformed cursor' }],
-  });
-}
 
 export type TimelineRequest = {
   kind?: TimelineKind[];
@@ -71,7 +57,7 @@ export function createTimelineService(deps: { db: Db; clock: () => Date }) {
         kinds,
         ...(req.channel ? { channels: req.channel } : {}),
         ...(req.outcome ? { outcomes: req.outcome } : {}),
-        ...(req.cursor ? { before: decode(req.cursor) } : {}),
+        ...(req.cursor ? { before: parseTimeCursor(req.cursor) } : {}),
         limit: req.limit,
       });
       const more = keys.length > req.limit;
@@ -96,7 +82,7 @@ export function createTimelineService(deps: { db: Db; clock: () => Date }) {
       const last = page[page.length - 1];
       return {
         data: page.map((k) => ({ ...details.get(k.id), kind: k.kind, id: k.id, occurredAt: k.at })),
-        nextCursor: more && last ? encode({ at: last.at, id: last.id }) : null,
+        nextCursor: more && last ? encodeTimeCursor({ at: last.at, id: last.id }) : null,
       };
     },
   };

@@ -17,7 +17,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { getRole } from '../roles/roles.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
-import type { ListFields } from '../shared/list-query.ts';
+import { containsPattern, type ListFields } from '../shared/list-query.ts';
 import * as repo from './users.repository.ts';
 
 const fields = ['email', 'name', 'role', 'teamId', 'language', 'active'] as const;
@@ -71,7 +71,13 @@ export function createUserService(deps: { db: Db; clock: () => Date }) {
         defaultSort: { field: 'name', dir: 'asc' },
         idExpr: sql.raw('id'),
         scopeColumns: { owner: 'id', team: 'team_id' },
-        ...(query.q ? { extra: [sql`(name ILIKE ${`%${query.q}%`} OR email ILIKE ${`%${query.q}%`})`] } : {}),
+        ...(query.q
+          ? {
+              extra: [
+                sql`(name ILIKE ${containsPattern(query.q)} OR email ILIKE ${containsPattern(query.q)})`,
+              ],
+            }
+          : {}),
       });
       return toPage(
         await repo.pageUsers(db, req.where, req.order, req.sortValue, req.limit),
