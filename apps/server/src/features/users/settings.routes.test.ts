@@ -176,7 +176,9 @@ describe('users, teams, roles and custom fields', () => {
     expect(next.json().data[0].at <= body.data[1]!.at).toBe(true);
     expect((await t.admin.get('/api/v1/audit?cursor=%%%')).statusCode).toBe(400);
     // Well-formed JSON whose id is not a UUID must be a 400, not a database error.
-    const forged = Buffer.from(JSON.stringify({ at: new Date().toISOString(), id: 'x' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ at: new Date().toISOString(), id: 'x' })).toString(
+      'base64url',
+    );
     expect((await t.admin.get(`/api/v1/audit?cursor=${forged}`)).statusCode).toBe(400);
     const users = await t.admin.get('/api/v1/users?q=%25');
     expect(users.json().data).toEqual([]);
