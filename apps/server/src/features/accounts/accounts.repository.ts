@@ -57,8 +57,3 @@ export async function findAccountDuplicates(
     .where(and(or(...matches), keys.excludeId ? ne(accounts.id, keys.excludeId) : undefined))
     .limit(limit);
 }
-
-export async function countAccounts(ex: Executor): Promise<number> {
-  const [r] = await ex.select({ n: sql<number>`count(*)::int` }).from(accounts);
-  return r?.n ?? 0;
-}

@@ -67,8 +67,3 @@ export async function findContactDuplicates(
     .where(and(or(...matches), keys.excludeId ? ne(contacts.id, keys.excludeId) : undefined))
     .limit(limit);
 }
-
-export async function countContacts(ex: Executor): Promise<number> {
-  const [r] = await ex.select({ n: sql<number>`count(*)::int` }).from(contacts);
-  return r?.n ?? 0;
-}

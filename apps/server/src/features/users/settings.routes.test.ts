@@ -184,5 +184,9 @@ describe('users, teams, roles and custom fields', () => {
     expect(users.json().data).toEqual([]);
     const dash = await t.admin.get('/api/v1/dashboard');
     expect(dash.data<{ users: number; recent: unknown[] }>().recent.length).toBeGreaterThan(0);
+    const counts = dash.data<{ contacts: number; accounts: number; users: number }>();
+    const [c] = await t.services.database.query<{ n: number }>('SELECT count(*)::int AS n FROM contacts');
+    expect(counts.contacts).toBe(c!.n);
+    expect(counts.users).toBeGreaterThan(0);
   });
 });
