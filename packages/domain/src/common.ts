@@ -44,14 +44,17 @@ export const addressSchema = z
   .strict();
 export type Address = z.infer<typeof addressSchema>;
 
-/** Free text with a sensible cap; empty strings become null. */
+/**
+ * Free text with a sensible cap; empty strings become null. An absent key stays undefined, so a
+ * PATCH that does not mention the field leaves it as it is.
+ */
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
     .nullish()
-    .transform((v) => (v === '' || v === undefined ? null : v));
+    .transform((v) => (v === '' ? null : v));
 
 export const customValuesSchema = z.record(z.string(), z.unknown());
 

@@ -38,6 +38,13 @@ describe('accounts API', () => {
     const a = r.data<Account>();
     expect(a.domain).toBe('nordlys.no');
     expect(a.custom.revenue).toEqual({ amount: 1250000, currency: 'NOK' });
+    const renamed = await t.admin.patch(`/api/v1/accounts/${a.id}`, { name: 'Nordlys Energi AS' });
+    expect(renamed.data<Account & { size: string }>().size).toBe('51-200');
+    const industry = await t.admin.patch(`/api/v1/accounts/${a.id}`, { industry: 'Energy' });
+    expect((await t.admin.patch(`/api/v1/accounts/${a.id}`, { type: 'customer' })).data()).toMatchObject({
+      industry: 'Energy',
+    });
+    expect(industry.statusCode).toBe(200);
     const bad = await t.admin.post('/api/v1/accounts', {
       name: 'X',
       type: 'martian',

@@ -63,7 +63,11 @@ describe('contacts API', () => {
     expect(entries.map((e) => e.action)).toEqual(['update', 'create']);
     expect(entries[0]!.changes.jobTitle).toEqual({ from: null, to: 'CFO' });
 
-    const del = await t.admin.del(`/api/v1/contacts/${c.id}`, { 'if-match': '"2"' });
+    // A PATCH that does not mention a text field leaves it as it is.
+    const renamed = await t.admin.patch(`/api/v1/contacts/${c.id}`, { firstName: 'Astri' });
+    expect(renamed.data<Contact & { jobTitle: string }>().jobTitle).toBe('CFO');
+
+    const del = await t.admin.del(`/api/v1/contacts/${c.id}`, { 'if-match': '"3"' });
     expect(del.statusCode).toBe(204);
     expect((await t.admin.get(`/api/v1/contacts/${c.id}`)).statusCode).toBe(404);
   });
