@@ -78,103 +78,84 @@ const finish = (acc: number, scale: number): number => {
   return scale + Math.log(acc);
 };
 
-export type MinimizeOptions = {
-  /** Box constraints on each coordinate; the objective is treated as +∞ outside. */
-  lower?: readonly number[];
-  upper?: readonly number[];
-  /** Initial simplex edge length. */
-  step?: number;
-  maxIterations?: number;
-  /** Stop a run when the spread of simplex values and its size fall below these. */
-  fTolerance?: number;
-  xTolerance?: number;
-  /** Extra runs restarted from the best point; stop early once a restart no longer improves. */
-  restarts?: number;
+/**
+ * ψ(x) = d/dx lnΓ(x): recurrence up to x ≥ 10, then the asymptotic series (truncation error < 1e-16 there);
+ * reflection below 0. NaN at the poles 0, −1, −2, …
+ */
+export const digamma = (x: number): number => {
+  if (x <= 0 && Number.isInteger(x)) return Number.NaN;
+  if (x < 0) return digamma(1 - x) - Math.PI / Math.tan(Math.PI * x);
+  let shift = 0;
+  let y = x;
+  while (y < 10) {
+    shift -= 1 / y;
+    y += 1;
+  }
+  const inv2 = 1 / (y * y);
+  // ln y − 1/(2y) − Σ B₂ₖ / (2k y^2k), Bernoulli numbers B₂…B₁₄
+  const series =
+    inv2 *
+    (1 / 12 -
+      inv2 *
+        (1 / 120 -
+          inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132 - inv2 * (691 / 32760 - inv2 / 12))))));
+  return shift + Math.log(y) - 0.5 / y - series;
 };
 
-export type MinimizeResult = { x: number[]; value: number; iterations: number };
+// Rescaling for the linear-space series: the sum is acc · BIG^rescales.
+const BIG = 2 ** 600;
+const LOG_BIG = 600 * Math.LN2;
+const HYP_LINEAR_MAX_TERMS = 1_000_000;
+// Set by sumHyp2F1 (single-threaded, read right after the call): how often the sum was rescaled.
+let rescales = 0;
 
-/** Nelder–Mead simplex minimiser with box bounds and restarts (restarting fixes premature collapse). */
-export const minimize = (
-  f: (x: readonly number[]) => number,
-  start: readonly number[],
-  options: MinimizeOptions = {},
-): MinimizeResult => {
-  const { lower, upper, step = 0.5, maxIterations = 20_000, fTolerance = 1e-12, xTolerance = 1e-9 } = options;
-  const restarts = options.restarts ?? 5;
-  const bounded = (x: readonly number[]): number => {
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i]!;
-      if ((lower && xi < lower[i]!) || (upper && xi > upper[i]!)) return Number.POSITIVE_INFINITY;
+/**
+ * 2F1(a, b; c; z) summed in linear space (a few multiplications per term instead of logs):
+ * c > 0 and 0 ≤ z < 1; a and b any reals. The sum is rescaled by 2^−600 whenever it grows past 2^600,
+ * so huge intermediate terms never overflow. Stops when the geometric bound on the tail is below 1e-16
+ * of the sum. Sign changes (negative a or b) are summed as they come, so heavy cancellation would lose
+ * precision; logHyp2F1 covers z < 0 and other arguments.
+ */
+const sumHyp2F1 = (a: number, b: number, c: number, z: number): number => {
+  if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2F1 needs 0 ≤ z < 1, got ${z}`);
+  if (!(c > 0)) throw new RangeError(`hyp2F1 needs c > 0, got ${c}`);
+  rescales = 0;
+  let sum = 1;
+  let term = 1;
+  for (let n = 0; n < HYP_LINEAR_MAX_TERMS; n++) {
+    const ratio = ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
+    term *= ratio;
+    sum += term;
+    if (sum > BIG || sum < -BIG) {
+      sum /= BIG;
+      term /= BIG;
+      rescales++;
     }
-    const v = f(x);
-    return Number.isNaN(v) ? Number.POSITIVE_INFINITY : v;
-  };
-  let best = runNelderMead(bounded, [...start], step, maxIterations, fTolerance, xTolerance);
-  let iterations = best.iterations;
-  for (let k = 0; k < restarts; k++) {
-    const next = runNelderMead(bounded, best.x, step, maxIterations, fTolerance, xTolerance);
-    iterations += next.iterations;
-    const improved = best.value - next.value > fTolerance * (1 + Math.abs(best.value));
-    if (next.value <= best.value) best = next;
-    if (!improved) break;
+    // The term ratio tends to z, from above or below; max(|ratio|, z) bounds the tail geometrically.
+    const q = Math.max(Math.abs(ratio), z);
+    if (q < 1 && Math.abs(term) * q <= 1e-16 * (1 - q) * Math.abs(sum)) return sum;
+    if (term === 0) return sum;
   }
-  return { ...best, iterations };
+  throw new RangeError('hyp2F1: series did not converge');
 };
 
-const runNelderMead = (
-  f: (x: readonly number[]) => number,
-  start: number[],
-  step: number,
-  maxIterations: number,
-  fTolerance: number,
-  xTolerance: number,
-): MinimizeResult => {
-  const n = start.length;
-  let simplex: number[][] = [start];
-  for (let i = 0; i < n; i++) {
-    const p = [...start];
-    p[i] = p[i]! + step;
-    simplex.push(p);
-  }
-  let values = simplex.map(f);
-  let iterations = 0;
-  const combine = (a: readonly number[], b: readonly number[], t: number): number[] =>
-    a.map((ai, i) => ai + t * (b[i]! - ai));
-  for (; iterations < maxIterations; iterations++) {
-    const order = values.map((_, i) => i).sort((i, j) => values[i]! - values[j]!);
-    simplex = order.map((i) => simplex[i]!);
-    values = order.map((i) => values[i]!);
-    const fBest = values[0]!;
-    const fWorst = values[n]!;
-    const best = simplex[0]!;
-    const size = Math.max(...simplex.map((p) => Math.max(...p.map((pi, i) => Math.abs(pi - best[i]!)))));
-    if (Math.abs(fWorst - fBest) <= fTolerance * (1 + Math.abs(fBest)) && size <= xTolerance) break;
-    const centroid = new Array<number>(n).fill(0);
-    for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) centroid[i]! += simplex[k]![i]! / n;
-    const worst = simplex[n]!;
-    const reflected = combine(centroid, worst, -1);
-    const fr = f(reflected);
-    if (fr < fBest) {
-      const expanded = combine(centroid, worst, -2);
-      const fe = f(expanded);
-      [simplex[n], values[n]] = fe < fr ? [expanded, fe] : [reflected, fr];
-    } else if (fr < values[n - 1]!) {
-      [simplex[n], values[n]] = [reflected, fr];
-    } else {
-      const outside = fr < fWorst;
-      const contracted = combine(centroid, worst, outside ? -0.5 : 0.5);
-      const fc = f(contracted);
-      if (fc < (outside ? fr : fWorst)) {
-        [simplex[n], values[n]] = [contracted, fc];
-      } else {
-        for (let k = 1; k <= n; k++) {
-          simplex[k] = combine(best, simplex[k]!, 0.5);
-          values[k] = f(simplex[k]!);
-        }
-      }
-    }
-  }
-  const bestIndex = values.indexOf(Math.min(...values));
-  return { x: simplex[bestIndex]!, value: values[bestIndex]!, iterations };
+/** 2F1(a, b; c; z) for c > 0, 0 ≤ z < 1 (see sumHyp2F1); Infinity when the value itself overflows. */
+export const hyp2F1 = (a: number, b: number, c: number, z: number): number => {
+  const sum = sumHyp2F1(a, b, c, z);
+  return rescales === 0 ? sum : sum * Math.exp(rescales * LOG_BIG);
 };
+
+/** log 2F1(a, b; c; z) from the same fast linear series; never overflows. Throws if the sum is ≤ 0. */
+export const hyp2F1Log = (a: number, b: number, c: number, z: number): number => {
+  const sum = sumHyp2F1(a, b, c, z);
+  if (!(sum > 0)) throw new RangeError('hyp2F1Log: the series sum is not positive');
+  return Math.log(sum) + rescales * LOG_BIG;
+};
+
+/** log(1 − e^x) for x ≤ 0, accurate on both sides of −ln 2 (Mächler 2012). */
+export const log1mExp = (x: number): number =>
+  x > -Math.LN2 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
+
+export { type BfgsOptions, type BfgsResult, minimizeBfgs, type ValueAndGradient } from './bfgs.ts';
+export { invertSymmetric, numericHessian, standardErrorsFromHessian } from './hessian.ts';
+export { type MinimizeOptions, type MinimizeResult, minimize } from './nelder-mead.ts';
