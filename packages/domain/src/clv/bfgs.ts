@@ -9,7 +9,10 @@ export type BfgsOptions = {
   lower?: readonly number[];
   upper?: readonly number[];
   maxIterations?: number;
-  /** Converged when the projected gradient's largest component is ≤ this · (1 + |f|). */
+  /**
+   * Converged when the projected gradient's largest component is ≤ this · (1 + |f|), or when no step
+   * decreases f any more and the predicted decrease gᵀHg is below 1e-12 · (1 + |f|) (rounding level).
+   */
   gradientTolerance?: number;
   /** Largest coordinate change of the first step (the inverse Hessian starts as a scaled identity). */
   initialStep?: number;
@@ -91,6 +94,11 @@ export const minimizeBfgs = (
     }
     const step = lineSearch(evaluate, x, current, d, tMax);
     if (!step) {
+      // No measurable decrease: converged if the quadratic model promises less than rounding in f.
+      if (-dot(g, d) <= 1e-12 * (1 + Math.abs(current.value))) {
+        converged = true;
+        break;
+      }
       if (fresh) break; // even steepest descent makes no progress: give up, not converged
       H = identity(firstScale());
       fresh = true;

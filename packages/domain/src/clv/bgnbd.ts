@@ -1,9 +1,31 @@
 // BG/NBD model (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way").
+import { type BgNbdData, type BgNbdParams, evaluateBgNbd, prepareBgNbd } from './bgnbd-likelihood.ts';
 import type { RfmGroup } from './rfm.ts';
-import { logAddExp, logGamma, logHyp2F1, minimize } from './special.ts';
+import {
+  hyp2F1,
+  logAddExp,
+  logGamma,
+  logHyp2F1,
+  minimize,
+  minimizeBfgs,
+  numericHessian,
+  standardErrorsFromHessian,
+} from './special.ts';
 
-export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
-export type BgNbdFit = BgNbdParams & { logLikelihood: number };
+export {
+  type BgNbdData,
+  type BgNbdEvaluation,
+  type BgNbdParams,
+  evaluateBgNbd,
+  prepareBgNbd,
+} from './bgnbd-likelihood.ts';
+
+export type BgNbdFit = BgNbdParams & {
+  logLikelihood: number;
+  standardErrors: BgNbdStandardErrors | null;
+  iterations: number;
+  converged: boolean;
+};
 
 /** One customer's log-likelihood, in log-sum-exp form (FHL 2005 eq. 6) so large x and T never overflow. */
 export const bgNbdLogLikelihoodOne = (p: BgNbdParams, x: number, tx: number, T: number): number => {
@@ -17,38 +39,86 @@ export const bgNbdLogLikelihoodOne = (p: BgNbdParams, x: number, tx: number, T: 
 };
 
 /** Total log-likelihood over grouped rows. */
-export const bgNbdLogLikelihood = (p: BgNbdParams, rows: readonly RfmGroup[]): number => {
-  let sum = 0;
-  for (const row of rows) sum += row.count * bgNbdLogLikelihoodOne(p, row.x, row.tx, row.T);
-  return sum;
-};
+export const bgNbdLogLikelihood = (p: BgNbdParams, rows: readonly RfmGroup[]): number =>
+  evaluateBgNbd(p, prepareBgNbd(rows), false).logLikelihood;
 
 // Search in log-parameters; the bounds keep the optimiser away from degenerate corners.
 const LOG_BOUND = 15;
+const KEYS = ['r', 'alpha', 'a', 'b'] as const;
+const toParams = (v: readonly number[]): BgNbdParams => ({
+  r: Math.exp(v[0]!),
+  alpha: Math.exp(v[1]!),
+  a: Math.exp(v[2]!),
+  b: Math.exp(v[3]!),
+});
+const toVector = (p: BgNbdParams): number[] => KEYS.map((k) => p[k]);
 
-/** Maximum-likelihood fit on grouped RFM rows (Nelder–Mead on log-parameters, with restarts). */
-export const fitBgNbd = (
-  rows: readonly RfmGroup[],
-  start: BgNbdParams = { r: 1, alpha: 1, a: 1, b: 1 },
-): BgNbdFit => {
-  const n = rows.reduce((sum, row) => sum + row.count, 0);
+/** A start that fits the time unit: r = 1 and α matching the observed purchase rate, a = 1, b = 3. */
+const defaultStart = (data: BgNbdData): BgNbdParams => {
+  let purchases = 0;
+  let exposure = 0;
+  for (let k = 0; k < data.rowX.length; k++) {
+    purchases += data.rowCount[k]! * data.xs[data.rowX[k]!]!;
+    exposure += data.rowCount[k]! * data.times[data.rowT[k]!]!;
+  }
+  for (let k = 0; k < data.zeroT.length; k++) exposure += data.zeroCount[k]! * data.times[data.zeroT[k]!]!;
+  const alpha = purchases > 0 && exposure > 0 ? exposure / purchases : Math.max(exposure / data.customers, 1);
+  return { r: 1, alpha: Math.min(Math.max(alpha, 1e-3), 1e5), a: 1, b: 3 };
+};
+
+/**
+ * Maximum-likelihood fit on grouped RFM rows: BFGS on log-parameters with the analytic gradient,
+ * falling back to Nelder–Mead (then BFGS again to polish) if BFGS stalls. Standard errors come from
+ * the inverse observed information (central differences of the analytic gradient, original scale);
+ * null when that Hessian is not positive definite. Without repeat buyers the likelihood has no maximum
+ * (r → 0): the fit then reports converged = false.
+ */
+export const fitBgNbd = (rows: readonly RfmGroup[], start?: BgNbdParams): BgNbdFit => {
+  const data = prepareBgNbd(rows);
+  const n = data.customers;
   if (n === 0) throw new RangeError('fitBgNbd needs at least one customer');
-  const toParams = (v: readonly number[]): BgNbdParams => ({
-    r: Math.exp(v[0]!),
-    alpha: Math.exp(v[1]!),
-    a: Math.exp(v[2]!),
-    b: Math.exp(v[3]!),
-  });
+  const origin = start ?? defaultStart(data);
+  if (!KEYS.every((k) => origin[k] > 0)) throw new RangeError('fitBgNbd: start parameters must be positive');
   // Per-customer mean keeps the objective's scale (and so the tolerances) independent of n.
-  const objective = (v: readonly number[]): number => -bgNbdLogLikelihood(toParams(v), rows) / n;
-  const start4 = [start.r, start.alpha, start.a, start.b].map(Math.log);
-  const result = minimize(objective, start4, {
-    lower: [-LOG_BOUND, -LOG_BOUND, -LOG_BOUND, -LOG_BOUND],
-    upper: [LOG_BOUND, LOG_BOUND, LOG_BOUND, LOG_BOUND],
-    restarts: 10,
-  });
+  const fg = (v: readonly number[]) => {
+    const p = toParams(v);
+    const { logLikelihood, gradient } = evaluateBgNbd(p, data);
+    return { value: -logLikelihood / n, gradient: KEYS.map((k) => (-gradient[k] * p[k]) / n) };
+  };
+  const bounds = { lower: KEYS.map(() => -LOG_BOUND), upper: KEYS.map(() => LOG_BOUND) };
+  const theta0 = toVector(origin).map((v) => Math.min(LOG_BOUND, Math.max(-LOG_BOUND, Math.log(v))));
+  let result = minimizeBfgs(fg, theta0, bounds);
+  let iterations = result.iterations;
+  if (!result.converged) {
+    const simplex = minimize((v) => fg(v).value, result.x, { ...bounds, restarts: 10 });
+    result = minimizeBfgs(fg, simplex.x, bounds);
+    iterations += simplex.iterations + result.iterations;
+  }
   const params = toParams(result.x);
-  return { ...params, logLikelihood: bgNbdLogLikelihood(params, rows) };
+  const atBound = result.x.some((v) => Math.abs(v) >= LOG_BOUND - 1e-9);
+  const repeatBuyers = data.rowX.length > 0;
+  return {
+    ...params,
+    logLikelihood: evaluateBgNbd(params, data, false).logLikelihood,
+    standardErrors: atBound || !repeatBuyers ? null : bgNbdStandardErrors(params, data),
+    iterations,
+    converged: result.converged && !atBound && repeatBuyers,
+  };
+};
+
+export type BgNbdStandardErrors = BgNbdParams;
+
+/** √diag of the inverse Hessian of −LL at p (original parameter scale), or null if not positive definite. */
+export const bgNbdStandardErrors = (p: BgNbdParams, data: BgNbdData): BgNbdStandardErrors | null => {
+  const negGradient = (v: readonly number[]) => {
+    const { gradient } = evaluateBgNbd({ r: v[0]!, alpha: v[1]!, a: v[2]!, b: v[3]! }, data);
+    return KEYS.map((k) => -gradient[k]);
+  };
+  const negLogLikelihood = (v: readonly number[]) =>
+    -evaluateBgNbd({ r: v[0]!, alpha: v[1]!, a: v[2]!, b: v[3]! }, data, false).logLikelihood;
+  const H = numericHessian(negLogLikelihood, toVector(p), { gradient: negGradient });
+  const se = standardErrorsFromHessian(H);
+  return se ? { r: se[0]!, alpha: se[1]!, a: se[2]!, b: se[3]! } : null;
 };
 
 /** P(customer still alive at T | x, t_x, T) (FHL 2005 eq. 11; the "P(alive)" note). */
@@ -60,27 +130,35 @@ export const pAlive = (p: BgNbdParams, x: number, tx: number, T: number): number
 };
 
 /**
- * E[Y(t) | x, t_x, T]: expected repeat purchases in (T, T + t] (FHL 2005 eq. 10).
- * The bracket 1 − (..)^{r+x}·2F1 is computed with expm1 so short horizons keep their precision.
+ * 1 − ((α+T)/(α+T+t))^{r+x} · 2F1(r+x, b+x; a+b+x−1; z), z = t/(α+T+t): the bracket of FHL 2005
+ * eq. 10. Euler's transformation turns the product into (1−z)^{a−1} · 2F1(a+b−1−r, a−1; a+b+x−1; z),
+ * whose series needs a handful of terms even for hundreds of purchases (the original one needs O(x)
+ * terms of astronomic size); expm1 keeps short horizons precise.
  */
+const bracket = (p: BgNbdParams, t: number, x: number, T: number): number => {
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  const c = a + b + x - 1;
+  if (c > 0) {
+    const f = hyp2F1(a + b - 1 - r, a - 1, c, z);
+    if (f > 0) return -Math.expm1((a - 1) * Math.log1p(-z) + Math.log(f));
+  }
+  // a + b < 1 with x = 0 (c ≤ 0): the general log-space series on the original form.
+  return -Math.expm1((r + x) * Math.log1p(-z) + logHyp2F1(r + x, b + x, c, z));
+};
+
+/** E[Y(t) | x, t_x, T]: expected repeat purchases in (T, T + t] (FHL 2005 eq. 10). */
 export const expectedPurchases = (p: BgNbdParams, t: number, x: number, tx: number, T: number): number => {
   if (t <= 0) return 0;
-  const { r, alpha, a, b } = p;
+  const { a, b } = p;
   if (a === 1) throw new RangeError('expectedPurchases: a = 1 is a removable singularity; perturb a');
-  const z = t / (alpha + T + t);
-  const logProduct =
-    (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)) + logHyp2F1(r + x, b + x, a + b + x - 1, z);
-  const bracket = -Math.expm1(logProduct);
-  const front = (a + b + x - 1) / (a - 1);
-  return front * bracket * pAlive(p, x, tx, T);
+  return ((a + b + x - 1) / (a - 1)) * bracket(p, t, x, T) * pAlive(p, x, tx, T);
 };
 
 /** E[X(t)]: expected repeat purchases in (0, t] for a newly acquired customer (FHL 2005 eq. 9). */
 export const expectedPurchasesNew = (p: BgNbdParams, t: number): number => {
   if (t <= 0) return 0;
-  const { r, alpha, a, b } = p;
+  const { a, b } = p;
   if (a === 1) throw new RangeError('expectedPurchasesNew: a = 1 is a removable singularity; perturb a');
-  const logProduct =
-    r * (Math.log(alpha) - Math.log(alpha + t)) + logHyp2F1(r, b, a + b - 1, t / (alpha + t));
-  return ((a + b - 1) / (a - 1)) * -Math.expm1(logProduct);
+  return ((a + b - 1) / (a - 1)) * bracket(p, t, 0, 0);
 };

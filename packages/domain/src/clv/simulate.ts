@@ -1,5 +1,6 @@
-// Seeded simulation of the BG/NBD generative process, for recovery tests and what-if demos.
+// Seeded simulation of the BG/NBD and Pareto/NBD generative processes, for recovery tests and what-if demos.
 import type { BgNbdParams } from './bgnbd.ts';
+import type { ParetoNbdParams } from './pnbd.ts';
 
 export type Random = () => number;
 
@@ -73,6 +74,55 @@ export const simulateBgNbd = (
   for (let i = 0; i < n; i++) {
     const T = options.minT + (options.maxT - options.minT) * random();
     customers.push(simulateBgNbdCustomer(random, params, T));
+  }
+  return customers;
+};
+
+export type SimulatedParetoNbdCustomer = {
+  x: number;
+  tx: number;
+  T: number;
+  lambda: number;
+  mu: number;
+  lifetime: number;
+};
+
+/**
+ * One Pareto/NBD customer observed for T units: λ ~ Gamma(r, rate α), μ ~ Gamma(s, rate β), an
+ * exponential lifetime with rate μ, and Poisson purchases at rate λ while alive.
+ */
+export const simulateParetoNbdCustomer = (
+  random: Random,
+  params: ParetoNbdParams,
+  T: number,
+): SimulatedParetoNbdCustomer => {
+  const lambda = sampleGamma(random, params.r) / params.alpha;
+  const mu = sampleGamma(random, params.s) / params.beta;
+  const lifetime = -Math.log(uniformOpen(random)) / mu;
+  const end = Math.min(lifetime, T);
+  let t = 0;
+  let x = 0;
+  let tx = 0;
+  for (;;) {
+    t += -Math.log(uniformOpen(random)) / lambda;
+    if (t > end) break;
+    x++;
+    tx = t;
+  }
+  return { x, tx, T, lambda, mu, lifetime };
+};
+
+/** n Pareto/NBD customers with observation lengths drawn uniformly from [minT, maxT]. */
+export const simulateParetoNbd = (
+  params: ParetoNbdParams,
+  n: number,
+  options: { seed: number; minT: number; maxT: number },
+): SimulatedParetoNbdCustomer[] => {
+  const random = seededRandom(options.seed);
+  const customers: SimulatedParetoNbdCustomer[] = [];
+  for (let i = 0; i < n; i++) {
+    const T = options.minT + (options.maxT - options.minT) * random();
+    customers.push(simulateParetoNbdCustomer(random, params, T));
   }
   return customers;
 };

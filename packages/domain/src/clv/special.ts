@@ -122,8 +122,11 @@ const sumHyp2F1 = (a: number, b: number, c: number, z: number): number => {
   rescales = 0;
   let sum = 1;
   let term = 1;
-  for (let n = 0; n < HYP_LINEAR_MAX_TERMS; n++) {
-    const ratio = ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
+  let an = a;
+  let bn = b;
+  let cn = c;
+  for (let n = 1; n <= HYP_LINEAR_MAX_TERMS; n++) {
+    const ratio = (an * bn * z) / (cn * n);
     term *= ratio;
     sum += term;
     if (sum > BIG || sum < -BIG) {
@@ -131,10 +134,15 @@ const sumHyp2F1 = (a: number, b: number, c: number, z: number): number => {
       term /= BIG;
       rescales++;
     }
-    // The term ratio tends to z, from above or below; max(|ratio|, z) bounds the tail geometrically.
-    const q = Math.max(Math.abs(ratio), z);
-    if (q < 1 && Math.abs(term) * q <= 1e-16 * (1 - q) * Math.abs(sum)) return sum;
-    if (term === 0) return sum;
+    // Cheap test first; then bound the tail: the term ratio tends to z from above or below, so
+    // max(|ratio|, z) < 1 bounds it geometrically.
+    if (Math.abs(term) <= 1e-16 * Math.abs(sum)) {
+      const q = Math.max(Math.abs(ratio), z);
+      if (term === 0 || (q < 1 && Math.abs(term) * q <= 1e-16 * (1 - q) * Math.abs(sum))) return sum;
+    }
+    an += 1;
+    bn += 1;
+    cn += 1;
   }
   throw new RangeError('hyp2F1: series did not converge');
 };
