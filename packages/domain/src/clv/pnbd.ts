@@ -122,10 +122,12 @@ export const pAliveParetoNbd = (p: ParetoNbdParams, x: number, tx: number, T: nu
   return 1 / (1 + Math.exp(logOdds));
 };
 
-/** (1 − e^{(s−1)u}) / (s − 1), continuous through s = 1 where it is −u. */
-const powerIntegral = (sMinus1: number, u: number): number =>
-  sMinus1 === 0 ? -u : -Math.expm1(sMinus1 * u) / sMinus1;
-
+/** (1 − e^{(s−1)u}) / (s − 1), continuous through s = 1 where it is −u; expm1 only where it matters. */
+const powerIntegral = (sMinus1: number, u: number): number => {
+  if (sMinus1 === 0) return -u;
+  const v = sMinus1 * u;
+  return (v > -0.5 && v < 0.5 ? -Math.expm1(v) : 1 - Math.exp(v)) / sMinus1;
+};
 /**
  * E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^{s−1}] · P(alive)
  * (the note's conditional expectation); at s = 1 the bracket over (s − 1) is its limit ln((β+T+t)/(β+T)).
@@ -138,16 +140,38 @@ export const expectedPurchasesParetoNbd = (
   T: number,
 ): number => {
   if (t <= 0) return 0;
-  return expectedPurchasesGivenAlive(p, t, x, T) * pAliveParetoNbd(p, x, tx, T);
+  return expectedPurchasesGivenAliveParetoNbd(p, t, x, T) * pAliveParetoNbd(p, x, tx, T);
 };
 
 /** The conditional expectation without its P(alive) factor (shared by the CLV scorer). */
-export const expectedPurchasesGivenAlive = (p: ParetoNbdParams, t: number, x: number, T: number): number => {
+export const expectedPurchasesGivenAliveParetoNbd = (
+  p: ParetoNbdParams,
+  t: number,
+  x: number,
+  T: number,
+): number => {
   if (t <= 0) return 0;
   const { r, alpha, s, beta } = p;
   return (((r + x) * (beta + T)) / (alpha + T)) * powerIntegral(s - 1, -Math.log1p(t / (beta + T)));
 };
 
+/** expectedPurchasesGivenAliveParetoNbd at every t of `times`. */
+export const expectedPurchasesGivenAliveCurveParetoNbd = (
+  p: ParetoNbdParams,
+  times: ArrayLike<number>,
+  x: number,
+  T: number,
+): Float64Array => {
+  const { r, alpha, s, beta } = p;
+  const front = ((r + x) * (beta + T)) / (alpha + T);
+  const out = new Float64Array(times.length);
+  for (let k = 0; k < times.length; k++) {
+    const t = times[k]!;
+    out[k] = t > 0 ? front * powerIntegral(s - 1, -Math.log1p(t / (beta + T))) : 0;
+  }
+  return out;
+};
+
 /** E[X(t)] = rβ / (α(s−1)) · [1 − (β/(β+t))^{s−1}] for a new customer. */
 export const expectedPurchasesNewParetoNbd = (p: ParetoNbdParams, t: number): number =>
-  expectedPurchasesGivenAlive(p, t, 0, 0);
+  expectedPurchasesGivenAliveParetoNbd(p, t, 0, 0);
