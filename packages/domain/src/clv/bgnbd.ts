@@ -2,10 +2,8 @@
 import { type BgNbdData, type BgNbdParams, evaluateBgNbd, prepareBgNbd } from './bgnbd-likelihood.ts';
 import type { RfmGroup } from './rfm.ts';
 import {
-  hyp2F1,
   logAddExp,
   logGamma,
-  logHyp2F1,
   minimize,
   minimizeBfgs,
   numericHessian,
@@ -19,6 +17,12 @@ export {
   evaluateBgNbd,
   prepareBgNbd,
 } from './bgnbd-likelihood.ts';
+export {
+  expectedPurchases,
+  expectedPurchasesGivenAliveBgNbd,
+  expectedPurchasesNew,
+  pAlive,
+} from './bgnbd-predict.ts';
 
 export type BgNbdFit = BgNbdParams & {
   logLikelihood: number;
@@ -119,114 +123,4 @@ export const bgNbdStandardErrors = (p: BgNbdParams, data: BgNbdData): BgNbdStand
   const H = numericHessian(negLogLikelihood, toVector(p), { gradient: negGradient });
   const se = standardErrorsFromHessian(H);
   return se ? { r: se[0]!, alpha: se[1]!, a: se[2]!, b: se[3]! } : null;
-};
-
-/** P(customer still alive at T | x, t_x, T) (FHL 2005 eq. 11; the "P(alive)" note). */
-export const pAlive = (p: BgNbdParams, x: number, tx: number, T: number): number => {
-  if (x === 0) return 1;
-  const { r, alpha, a, b } = p;
-  const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return 1 / (1 + Math.exp(logOdds));
-};
-
-/**
- * 1 − ((α+T)/(α+T+t))^{r+x} · 2F1(r+x, b+x; a+b+x−1; z), z = t/(α+T+t): the bracket of FHL 2005
- * eq. 10. Euler's transformation turns the product into (1−z)^{a−1} · 2F1(a+b−1−r, a−1; a+b+x−1; z),
- * whose series needs a handful of terms even for hundreds of purchases (the original one needs O(x)
- * terms of astronomic size); expm1 keeps short horizons precise.
- */
-const bracket = (p: BgNbdParams, t: number, x: number, T: number): number => {
-  const { r, alpha, a, b } = p;
-  const z = t / (alpha + T + t);
-  const c = a + b + x - 1;
-  if (c > 0) {
-    const f = hyp2F1(a + b - 1 - r, a - 1, c, z);
-    if (f > 0) return -Math.expm1((a - 1) * Math.log1p(-z) + Math.log(f));
-  }
-  // a + b < 1 with x = 0 (c ≤ 0): the general log-space series on the original form.
-  return -Math.expm1((r + x) * Math.log1p(-z) + logHyp2F1(r + x, b + x, c, z));
-};
-
-/** E[Y(t) | x, t_x, T]: expected repeat purchases in (T, T + t] (FHL 2005 eq. 10). */
-export const expectedPurchases = (p: BgNbdParams, t: number, x: number, tx: number, T: number): number => {
-  if (t <= 0) return 0;
-  const { a, b } = p;
-  if (a === 1) throw new RangeError('expectedPurchases: a = 1 is a removable singularity; perturb a');
-  return ((a + b + x - 1) / (a - 1)) * bracket(p, t, x, T) * pAlive(p, x, tx, T);
-};
-
-/** E[X(t)]: expected repeat purchases in (0, t] for a newly acquired customer (FHL 2005 eq. 9). */
-export const expectedPurchasesNew = (p: BgNbdParams, t: number): number => {
-  if (t <= 0) return 0;
-  const { a, b } = p;
-  if (a === 1) throw new RangeError('expectedPurchasesNew: a = 1 is a removable singularity; perturb a');
-  return ((a + b - 1) / (a - 1)) * bracket(p, t, 0, 0);
-};
-
-let scratch = new Float64Array(48);
-
-/**
- * E[Y(t) | x, T, alive at T] for every t of an ascending `times`, so that E[Y(t) | x, t_x, T] is this
- * times pAlive. One pass over the Euler-transformed series serves all horizons: its coefficients do not
- * depend on z, only the powers do (the CLV scorer asks for 12 or more horizons per customer).
- */
-export const expectedPurchasesGivenAliveBgNbd = (
-  p: BgNbdParams,
-  times: ArrayLike<number>,
-  x: number,
-  T: number,
-): Float64Array => {
-  const { r, alpha, a, b } = p;
-  if (a === 1) throw new RangeError('expectedPurchases: a = 1 is a removable singularity; perturb a');
-  const m = times.length;
-  const out = new Float64Array(m);
-  const front = (a + b + x - 1) / (a - 1);
-  const c = a + b + x - 1;
-  if (!(c > 0)) {
-    for (let k = 0; k < m; k++) out[k] = times[k]! > 0 ? front * bracket(p, times[k]!, x, T) : 0;
-    return out;
-  }
-  const A = a + b - 1 - r;
-  const B = a - 1;
-  if (scratch.length < 3 * m) scratch = new Float64Array(3 * m);
-  // z, its powers and the partial sums side by side in one scratch array (no allocation per call).
-  const w = scratch;
-  let zMax = 0;
-  for (let k = 0; k < m; k++) {
-    const t = Math.max(times[k]!, 0);
-    const zk = t / (alpha + T + t);
-    w[3 * k] = zk;
-    w[3 * k + 1] = 1;
-    w[3 * k + 2] = 0; // the series minus its leading 1, so short horizons keep their precision
-    if (zk > zMax) zMax = zk;
-  }
-  let coefficient = 1;
-  let powerMax = 1;
-  for (let n = 1; n <= 1_000_000 && zMax > 0; n++) {
-    const ratio = ((A + n - 1) * (B + n - 1)) / ((c + n - 1) * n);
-    coefficient *= ratio;
-    powerMax *= zMax;
-    for (let k = 0; k < 3 * m; k += 3) {
-      const power = w[k + 1]! * w[k]!;
-      w[k + 1] = power;
-      w[k + 2]! += coefficient * power;
-    }
-    const termMax = Math.abs(coefficient) * powerMax;
-    if (termMax <= 1e-16) {
-      // Same geometric tail bound as hyp2F1, against the smallest of the sums.
-      const q = Math.max(Math.abs(ratio) * zMax, zMax);
-      let smallest = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < m; k++) smallest = Math.min(smallest, Math.abs(1 + w[3 * k + 2]!));
-      if (coefficient === 0 || (q < 1 && termMax * q <= 1e-16 * (1 - q) * smallest)) break;
-    }
-  }
-  for (let k = 0; k < m; k++) {
-    const zk = w[3 * k]!;
-    if (!(zk > 0)) continue;
-    // 1 − (1−z)^{a−1}(1 + S) = −[((1−z)^{a−1} − 1) + (1−z)^{a−1} S]
-    const em = Math.expm1((a - 1) * Math.log1p(-zk));
-    const value = -(em + (1 + em) * w[3 * k + 2]!);
-    out[k] = value > 0 ? front * value : front * bracket(p, times[k]!, x, T);
-  }
-  return out;
 };

@@ -111,14 +111,14 @@ let rescales = 0;
 
 /**
  * 2F1(a, b; c; z) summed in linear space (a few multiplications per term instead of logs):
- * c > 0 and 0 ≤ z < 1; a and b any reals. The sum is rescaled by 2^−600 whenever it grows past 2^600,
+ * 0 ≤ z < 1, c not a non-positive integer; all terms are positive when a, b, c > 0. The sum is rescaled by 2^−600 whenever it grows past 2^600,
  * so huge intermediate terms never overflow. Stops when the geometric bound on the tail is below 1e-16
  * of the sum. Sign changes (negative a or b) are summed as they come, so heavy cancellation would lose
  * precision; logHyp2F1 covers z < 0 and other arguments.
  */
 const sumHyp2F1 = (a: number, b: number, c: number, z: number): number => {
   if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2F1 needs 0 ≤ z < 1, got ${z}`);
-  if (!(c > 0)) throw new RangeError(`hyp2F1 needs c > 0, got ${c}`);
+  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2F1: c is a non-positive integer (${c})`);
   rescales = 0;
   let sum = 1;
   let term = 1;
@@ -147,7 +147,7 @@ const sumHyp2F1 = (a: number, b: number, c: number, z: number): number => {
   throw new RangeError('hyp2F1: series did not converge');
 };
 
-/** 2F1(a, b; c; z) for c > 0, 0 ≤ z < 1 (see sumHyp2F1); Infinity when the value itself overflows. */
+/** 2F1(a, b; c; z) for 0 ≤ z < 1 (see sumHyp2F1); Infinity when the value itself overflows. */
 export const hyp2F1 = (a: number, b: number, c: number, z: number): number => {
   const sum = sumHyp2F1(a, b, c, z);
   return rescales === 0 ? sum : sum * Math.exp(rescales * LOG_BIG);
