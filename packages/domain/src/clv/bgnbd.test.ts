@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BgNbdParams,
+  bgNbdLogLikelihood,
   bgNbdLogLikelihoodOne,
+  evaluateBgNbd,
   expectedPurchases,
+  expectedPurchasesGivenAliveBgNbd,
   expectedPurchasesNew,
   fitBgNbd,
   pAlive,
+  prepareBgNbd,
 } from './bgnbd.ts';
 import { groupRfm } from './rfm.ts';
 import { simulateBgNbd } from './simulate.ts';
@@ -30,6 +34,9 @@ describe('bgNbdLogLikelihoodOne', () => {
 
   it('stays finite for hundreds of purchases', () => {
     expect(Number.isFinite(bgNbdLogLikelihoodOne(cdnow, 800, 51.9, 52))).toBe(true);
+    expect(Number.isFinite(bgNbdLogLikelihoodOne(cdnow, 500, 1, 52))).toBe(true);
+    expect(Number.isFinite(expectedPurchases(cdnow, 52, 500, 51.9, 52))).toBe(true);
+    expect(pAlive(cdnow, 500, 1, 52)).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -114,9 +121,91 @@ describe('fitBgNbd', () => {
     it(`recovers the generating parameters from 3,000 simulated customers (seed ${seed})`, () => {
       const sims = simulateBgNbd(truth, 3000, { seed, minT: 26, maxT: 78 });
       const fit = fitBgNbd(groupRfm(sims.map((c) => ({ frequency: c.x, recency: c.tx, T: c.T }))));
+      expect(fit.converged).toBe(true);
       for (const key of ['r', 'alpha', 'a', 'b'] as const) {
         expect(Math.abs(fit[key] / truth[key] - 1), key).toBeLessThan(0.15);
       }
     });
   }
+
+  it('recovers them from 20,000 day-resolution customers, the truth within 3 standard errors', () => {
+    const day = (v: number) => Math.round(v * 7) / 7;
+    const sims = simulateBgNbd(truth, 20_000, { seed: 1, minT: 1 / 7, maxT: 104 });
+    const fit = fitBgNbd(groupRfm(sims.map((c) => ({ frequency: c.x, recency: day(c.tx), T: day(c.T) }))));
+    expect(fit.converged).toBe(true);
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(Math.abs(fit[key] / truth[key] - 1), key).toBeLessThan(0.15);
+      expect(Math.abs(fit[key] - truth[key]), key).toBeLessThan(3 * fit.standardErrors![key]);
+    }
+  });
+
+  it('does not crash without repeat buyers, on one customer or on a heavy buyer', () => {
+    const zeros = fitBgNbd([
+      { x: 0, tx: 0, T: 30, count: 100 },
+      { x: 0, tx: 0, T: 50, count: 30 },
+    ]);
+    // The likelihood has no maximum (it rises as r → 0): reported, with finite values.
+    expect(zeros.converged).toBe(false);
+    expect(zeros.standardErrors).toBeNull();
+    for (const v of [zeros.r, zeros.alpha, zeros.a, zeros.b, zeros.logLikelihood])
+      expect(Number.isFinite(v)).toBe(true);
+    const single = fitBgNbd([{ x: 3, tx: 20, T: 40, count: 1 }]);
+    for (const v of [single.r, single.alpha, single.a, single.b, single.logLikelihood]) {
+      expect(Number.isFinite(v)).toBe(true);
+    }
+    const heavy = fitBgNbd([
+      { x: 500, tx: 51.9, T: 52, count: 1 },
+      { x: 2, tx: 10, T: 52, count: 5 },
+      { x: 0, tx: 0, T: 52, count: 10 },
+    ]);
+    expect(Number.isFinite(heavy.logLikelihood)).toBe(true);
+    expect(() => fitBgNbd([])).toThrow(RangeError);
+    expect(() => fitBgNbd([{ x: 1.5, tx: 1, T: 4, count: 1 }])).toThrow(RangeError);
+  });
+});
+
+describe('evaluateBgNbd', () => {
+  const sims = simulateBgNbd({ r: 0.8, alpha: 4, a: 0.8, b: 2.5 }, 2000, { seed: 5, minT: 10, maxT: 60 });
+  const rows = groupRfm(sims.map((c) => ({ frequency: c.x, recency: c.tx, T: c.T })));
+  const data = prepareBgNbd(rows);
+
+  it('sums the per-customer log-likelihood', () => {
+    let direct = 0;
+    for (const row of rows) direct += row.count * bgNbdLogLikelihoodOne(cdnow, row.x, row.tx, row.T);
+    expect(evaluateBgNbd(cdnow, data).logLikelihood).toBeCloseTo(direct, 7);
+    expect(bgNbdLogLikelihood(cdnow, rows)).toBeCloseTo(direct, 7);
+  });
+
+  it('has an analytic gradient that matches central differences', () => {
+    for (const p of [cdnow, { r: 2.5, alpha: 0.7, a: 3.1, b: 0.4 }]) {
+      const { gradient } = evaluateBgNbd(p, data);
+      for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+        const h = 1e-6 * p[key];
+        const at = (v: number) => evaluateBgNbd({ ...p, [key]: v }, data, false).logLikelihood;
+        const fd = (at(p[key] + h) - at(p[key] - h)) / (2 * h);
+        expect(Math.abs(gradient[key] - fd), key).toBeLessThan(1e-6 * Math.max(1, Math.abs(fd)));
+      }
+    }
+  });
+});
+
+describe('expectedPurchasesGivenAliveBgNbd', () => {
+  it('gives every horizon of the single-horizon formula in one pass, for any a + b', () => {
+    const times = [0, 0.5, 4.35, 13, 26, 52, 104, 520];
+    for (const p of [cdnow, { r: 0.3, alpha: 2, a: 0.3, b: 0.4 }, { r: 1.2, alpha: 9, a: 2.5, b: 4 }]) {
+      for (const [x, tx, T] of [
+        [0, 0, 0],
+        [0, 0, 30],
+        [2, 30.43, 38.86],
+        [500, 51.9, 52],
+      ] as const) {
+        const curve = expectedPurchasesGivenAliveBgNbd(p, times, x, T);
+        const alive = pAlive(p, x, tx, T);
+        times.forEach((t, k) => {
+          expect(curve[k]! * alive).toBeCloseTo(expectedPurchases(p, t, x, tx, T), 10);
+          if (k > 0) expect(curve[k]!).toBeGreaterThanOrEqual(curve[k - 1]!);
+        });
+      }
+    }
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAverageSpend, fitGammaGamma, gammaGammaLogLikelihoodOne } from './gamma-gamma.ts';
+import {
+  expectedAverageSpend,
+  fitGammaGamma,
+  gammaGammaLogLikelihood,
+  gammaGammaLogLikelihoodOne,
+  gammaGammaValueAndGradient,
+} from './gamma-gamma.ts';
 import { sampleGamma, seededRandom } from './simulate.ts';
 
 const params = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -37,8 +43,28 @@ describe('fitGammaGamma', () => {
     rows.push({ x: 0, m: 0 }); // ignored: carries no spend information
     const fit = fitGammaGamma(rows);
     expect(fit.customers).toBe(3000);
+    expect(fit.converged).toBe(true);
     for (const key of ['p', 'q', 'gamma'] as const) {
       expect(Math.abs(fit[key] / params[key] - 1), key).toBeLessThan(0.2);
+      expect(Math.abs(fit[key] - params[key]), key).toBeLessThan(3 * fit.standardErrors![key]);
+    }
+  });
+
+  it('has an analytic gradient that matches central differences', () => {
+    const rows = [
+      { x: 1, m: 12.5 },
+      { x: 3, m: 40 },
+      { x: 12, m: 22.75 },
+    ];
+    for (const p of [params, { p: 0.7, q: 1.3, gamma: 120 }]) {
+      const { logLikelihood, gradient } = gammaGammaValueAndGradient(p, rows);
+      expect(logLikelihood).toBeCloseTo(gammaGammaLogLikelihood(p, rows), 10);
+      for (const key of ['p', 'q', 'gamma'] as const) {
+        const h = 1e-6 * p[key];
+        const at = (v: number) => gammaGammaLogLikelihood({ ...p, [key]: v }, rows);
+        const fd = (at(p[key] + h) - at(p[key] - h)) / (2 * h);
+        expect(Math.abs(gradient[key] - fd), key).toBeLessThan(1e-6 * Math.max(1, Math.abs(fd)));
+      }
     }
   });
 });
