@@ -107,3 +107,37 @@ export function quintiles(values: ArrayLike<number>, higherIsBetter: boolean): U
   }
   return out;
 }
+
+/** The four quintile breaks of `values`: the values at 20, 40, 60 and 80 % of the sorted list. */
+export function quintileBreaks(values: ArrayLike<number>): number[] {
+  const sorted = Float64Array.from(values).sort();
+  if (sorted.length === 0) return [];
+  return [1, 2, 3, 4].map((k) => sorted[Math.min(sorted.length - 1, Math.floor((k * sorted.length) / 5))]!);
+}
+
+/**
+ * A 1–5 score against quintile breaks (5 = best). Higher is better: one point per break the value
+ * exceeds; lower is better (days since the last purchase): one point per break it stays under.
+ * Equal values always share a score, and a customer scored later against the stored breaks gets
+ * the score a full run would have given.
+ */
+export function scoreByBreaks(value: number, breaks: readonly number[], higherIsBetter: boolean): number {
+  let s = 1;
+  for (const b of breaks) if (higherIsBetter ? value > b : value < b) s++;
+  return s;
+}
+
+/** Each tier's lowest CLV in a full run; later customers join the first tier they reach. */
+export function tierThresholds(clv: ArrayLike<number>, tierIndex: ArrayLike<number>, tiers: readonly Tier[]) {
+  const min = tiers.map(() => Number.POSITIVE_INFINITY);
+  for (let i = 0; i < clv.length; i++) {
+    const t = tierIndex[i]!;
+    if (clv[i]! < min[t]!) min[t] = clv[i]!;
+  }
+  return tiers.map((t, i) => ({ key: t.key, minClv: Number.isFinite(min[i]!) ? min[i]! : null }));
+}
+
+export function tierByThreshold(clv: number, thresholds: readonly { key: string; minClv: number | null }[]) {
+  for (const t of thresholds) if (t.minClv !== null && clv >= t.minClv) return t.key;
+  return thresholds[thresholds.length - 1]?.key ?? null;
+}
