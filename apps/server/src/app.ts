@@ -20,6 +20,7 @@ import { attachmentRoutes } from './features/attachments/attachments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { calendarRoutes } from './features/calendar/calendar.routes.ts'; // email/calendar
+import { commerceRoutes } from './features/commerce/commerce.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
 import { customFieldRoutes } from './features/custom-fields/custom-fields.routes.ts';
 import { customerViewRoutes } from './features/customer-view/customer-view.routes.ts';
@@ -37,6 +38,7 @@ import { teamRoutes } from './features/teams/teams.routes.ts';
 import { telephonyRoutes } from './features/telephony/telephony.routes.ts';
 import { timelineRoutes } from './features/timeline/timeline.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
+import { valueRoutes } from './features/value/value.routes.ts';
 import type { App } from './http/app-types.ts';
 import { registerAuth } from './http/auth.plugin.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -118,6 +120,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   attachmentRoutes(app, services.attachments);
   emailRoutes(app, services.emails, { maxBytes: services.attachments.maxBytes });
   calendarRoutes(app, services.calendar);
+  commerceRoutes(app, services);
+  valueRoutes(app, services.value);
 
   const webDist = opts.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

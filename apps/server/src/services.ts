@@ -12,8 +12,11 @@ import { createDashboardService } from './features/dashboard/dashboard.service.t
 import { createMailFeatures, type MailConfig } from './features/email/email.wiring.ts'; // email/calendar
 import { createEventBus } from './features/events/event-bus.ts';
 import { createInteractionService } from './features/interactions/interactions.service.ts';
+import { createInvoiceService } from './features/invoices/invoices.service.ts';
 import { createNoteService } from './features/notes/notes.service.ts';
+import { createOrderService } from './features/orders/orders.service.ts';
 import { createOutcomeService } from './features/outcomes/outcomes.service.ts';
+import { createProductService } from './features/products/products.service.ts';
 import { createRelationshipService } from './features/relationships/relationships.service.ts';
 import { createRoleService } from './features/roles/roles.service.ts';
 import { createSearchService } from './features/search/search.service.ts';
@@ -22,6 +25,8 @@ import { createTeamService } from './features/teams/teams.service.ts';
 import { createTelephonyService } from './features/telephony/telephony.service.ts';
 import { createTimelineService } from './features/timeline/timeline.service.ts';
 import { createUserService } from './features/users/users.service.ts';
+import { createValueService } from './features/value/value.service.ts';
+import { createWarrantyService } from './features/warranties/warranties.service.ts';
 import type { Jobs } from './jobs/jobs.ts';
 
 export type ServiceConfig = Pick<
@@ -91,6 +96,11 @@ export function createServices(deps: {
     relationships: createRelationshipService({ db, clock }),
     audit,
     dashboard: createDashboardService({ db, audit }),
+    products: createProductService({ db, clock }),
+    orders: createOrderService({ db, clock, jobs: deps.jobs }),
+    invoices: createInvoiceService({ db, clock }),
+    warranties: createWarrantyService({ db, clock }),
+    value: createValueService({ db, clock, jobs: deps.jobs }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -5,10 +5,13 @@ import {
   bigint,
   boolean,
   date,
+  doublePrecision,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -102,6 +105,7 @@ export const accounts = pgTable('accounts', {
   searchText: text('search_text').notNull().default(''),
   nameKey: text('name_key').notNull().default(''),
   ...stamps,
+  creditScore: integer('credit_score'), // 0004_commercial_value
 });
 
 export const contacts = pgTable('contacts', {
@@ -124,6 +128,7 @@ export const contacts = pgTable('contacts', {
   searchText: text('search_text').notNull().default(''),
   nameKey: text('name_key').notNull().default(''),
   ...stamps,
+  creditScore: integer('credit_score'), // 0004_commercial_value
 });
 
 export const relationshipTypes = pgTable('relationship_types', {
@@ -308,3 +313,170 @@ export const emails = pgTable('emails', {
   ...stamps,
   teamId: uuid('team_id'), // 0003_email_calendar
 });
+
+// 0004_commercial_value: products, orders, invoices, payments, warranties, customer value.
+export const products = pgTable('products', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sku: text('sku').notNull(),
+  name: text('name').notNull(),
+  category: text('category'),
+  description: text('description').notNull().default(''),
+  price: bigint('price', { mode: 'number' }).notNull().default(0),
+  currency: text('currency').notNull(),
+  marginPercent: numeric('margin_percent', { mode: 'number' }),
+  active: boolean('active').notNull().default(true),
+  externalId: text('external_id'),
+  ...stamps,
+});
+
+export const orders = pgTable('orders', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: text('number').notNull(),
+  externalId: text('external_id'),
+  contactId: uuid('contact_id'),
+  accountId: uuid('account_id'),
+  status: text('status').notNull().default('confirmed'),
+  orderedAt: ts('ordered_at').notNull(),
+  deliveryStatus: text('delivery_status').notNull().default('not_shipped'),
+  estimatedDelivery: date('estimated_delivery', { mode: 'string' }),
+  deliveredAt: ts('delivered_at'),
+  channel: text('channel'),
+  currency: text('currency').notNull(),
+  exchangeRate: numeric('exchange_rate', { mode: 'number' }).notNull().default(1),
+  total: bigint('total', { mode: 'number' }).notNull().default(0),
+  totalBase: bigint('total_base', { mode: 'number' }).notNull().default(0),
+  notes: text('notes').notNull().default(''),
+  ownerId: uuid('owner_id'),
+  teamId: uuid('team_id'),
+  ...stamps,
+});
+
+export const orderLines = pgTable('order_lines', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orderId: uuid('order_id').notNull(),
+  position: integer('position').notNull(),
+  productId: uuid('product_id'),
+  sku: text('sku'),
+  description: text('description').notNull().default(''),
+  category: text('category'),
+  quantity: numeric('quantity', { mode: 'number' }).notNull(),
+  unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+  discountPercent: numeric('discount_percent', { mode: 'number' }).notNull().default(0),
+  lineTotal: bigint('line_total', { mode: 'number' }).notNull(),
+});
+
+export const invoices = pgTable('invoices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: text('number').notNull(),
+  externalId: text('external_id'),
+  orderId: uuid('order_id'),
+  contactId: uuid('contact_id'),
+  accountId: uuid('account_id'),
+  currency: text('currency').notNull(),
+  amount: bigint('amount', { mode: 'number' }).notNull(),
+  paidAmount: bigint('paid_amount', { mode: 'number' }).notNull().default(0),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  status: text('status').notNull().default('open'),
+  paidAt: ts('paid_at'),
+  ...stamps,
+});
+
+export const payments = pgTable('payments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  invoiceId: uuid('invoice_id').notNull(),
+  externalId: text('external_id'),
+  amount: bigint('amount', { mode: 'number' }).notNull(),
+  paidAt: ts('paid_at').notNull(),
+  method: text('method').notNull().default('bank_transfer'),
+  reference: text('reference'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const warranties = pgTable('warranties', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  externalId: text('external_id'),
+  productId: uuid('product_id'),
+  contactId: uuid('contact_id'),
+  accountId: uuid('account_id'),
+  orderId: uuid('order_id'),
+  serialNumber: text('serial_number'),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  terms: text('terms').notNull().default(''),
+  ...stamps,
+});
+
+export const valueModelRuns = pgTable('value_model_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  customerType: text('customer_type').$type<'contact' | 'account'>().notNull(),
+  model: text('model').$type<'bgnbd' | 'pnbd'>().notNull(),
+  status: text('status').$type<'queued' | 'running' | 'succeeded' | 'failed'>().notNull().default('queued'),
+  trigger: text('trigger').notNull().default('manual'),
+  requestedBy: uuid('requested_by'),
+  asOf: date('as_of', { mode: 'string' }).notNull(),
+  unit: text('unit').notNull().default('week'),
+  horizonMonths: integer('horizon_months').notNull().default(12),
+  monthlyDiscount: doublePrecision('monthly_discount').notNull().default(0.01),
+  holdoutDays: integer('holdout_days'),
+  params: jsonb('params').$type<Record<string, number>>(),
+  standardErrors: jsonb('standard_errors').$type<Record<string, number | null>>(),
+  logLikelihood: doublePrecision('log_likelihood'),
+  spend: jsonb('spend').$type<Record<string, unknown>>(),
+  holdout: jsonb('holdout').$type<Record<string, unknown>>(),
+  customers: integer('customers'),
+  repeatCustomers: integer('repeat_customers'),
+  orderCount: integer('order_count'),
+  totalClv: doublePrecision('total_clv'),
+  segments: jsonb('segments').$type<Record<string, unknown>>(),
+  warnings: jsonb('warnings').$type<string[]>().notNull().default([]),
+  timings: jsonb('timings').$type<Record<string, number>>().notNull().default({}),
+  error: text('error'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  startedAt: ts('started_at'),
+  finishedAt: ts('finished_at'),
+});
+
+export const customerValues = pgTable(
+  'customer_values',
+  {
+    customerType: text('customer_type').$type<'contact' | 'account'>().notNull(),
+    customerId: uuid('customer_id').notNull(),
+    modelRunId: uuid('model_run_id'),
+    firstPurchaseOn: date('first_purchase_on', { mode: 'string' }).notNull(),
+    lastPurchaseOn: date('last_purchase_on', { mode: 'string' }).notNull(),
+    purchases: integer('purchases').notNull(),
+    frequency: integer('frequency').notNull(),
+    recencyDays: doublePrecision('recency_days').notNull(),
+    ageDays: doublePrecision('age_days').notNull(),
+    monetary: doublePrecision('monetary').notNull(),
+    historicalValue: bigint('historical_value', { mode: 'number' }).notNull(),
+    pAlive: doublePrecision('p_alive'),
+    expectedPurchases: doublePrecision('expected_purchases'),
+    expectedSpend: doublePrecision('expected_spend'),
+    clv: doublePrecision('clv'),
+    rfmR: smallint('rfm_r'),
+    rfmF: smallint('rfm_f'),
+    rfmM: smallint('rfm_m'),
+    rfmScore: text('rfm_score'),
+    tier: text('tier'),
+    lifecycleState: text('lifecycle_state').notNull(),
+    lifecycleSince: date('lifecycle_since', { mode: 'string' }).notNull(),
+    acquisitionChannel: text('acquisition_channel'),
+    firstCategory: text('first_category'),
+    scoredAt: ts('scored_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.customerType, t.customerId] })],
+);
+
+export const lifecycleHistory = pgTable(
+  'lifecycle_history',
+  {
+    customerType: text('customer_type').$type<'contact' | 'account'>().notNull(),
+    customerId: uuid('customer_id').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    state: text('state').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerType, t.customerId, t.validFrom] })],
+);

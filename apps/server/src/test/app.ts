@@ -7,6 +7,7 @@ import { insertTeam } from '../features/teams/teams.repository.ts';
 import { insertUser } from '../features/users/users.repository.ts';
 import type { App } from '../http/app-types.ts';
 import { createJobs } from '../jobs/jobs.ts';
+import { registerSystemJobs } from '../jobs/system.jobs.ts';
 import { createServices, type Services } from '../services.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -79,7 +80,9 @@ function makeClient(
   };
 }
 
-export async function createTestApp(opts: { loginMaxFailures?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { loginMaxFailures?: number; workJobs?: boolean } = {},
+): Promise<TestApp> {
   const { database, cleanup } = await createTestDatabase();
   const jobs = createJobs(database);
   const services = createServices({
@@ -95,6 +98,10 @@ export async function createTestApp(opts: { loginMaxFailures?: number } = {}): P
   });
   const app = await buildApp(services, { webDist: '/nonexistent' });
   await services.events.start();
+  // Every queue exists so changes can enqueue their jobs; tests run the handlers themselves
+  // unless they ask for a working queue.
+  registerSystemJobs(jobs, services);
+  await jobs.start({ work: opts.workJobs ?? false });
   await ensureAdmin(database, ADMIN_PASSWORD);
 
   async function login(email: string, password: string): Promise<Client> {

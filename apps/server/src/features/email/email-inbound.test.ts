@@ -23,8 +23,6 @@ let contactId: string;
 let receiver: SmtpReceiver;
 beforeAll(async () => {
   t = await createTestApp();
-  registerEmailJobs(t.services.jobs, t.services.emailSender);
-  await t.services.jobs.start({ work: false });
   agent = await t.userClient('agent', await t.team('Support'));
   const c = await agent.post('/api/v1/contacts', {
     firstName: 'Olle',

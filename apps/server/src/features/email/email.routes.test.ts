@@ -32,9 +32,6 @@ let agent: Client;
 let contactId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  // createTestApp does not start pg-boss; the send job's queue must exist for enqueueing.
-  registerEmailJobs(t.services.jobs, t.services.emailSender);
-  await t.services.jobs.start({ work: false });
   agent = await t.userClient('agent', await t.team('Sales'));
   const c = await agent.post('/api/v1/contacts', {
     firstName: 'Karin',

@@ -38,6 +38,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** A LIKE pattern matching `s` anywhere, with its wildcards escaped. */
 export const containsPattern = (s: string) => `%${escapeLike(s)}%`;
 
+/** A LIKE pattern matching strings that start with `s`. */
+export const startsWithPattern = (s: string) => `${escapeLike(s)}%`;
+
 export function conditionSql(f: ListField, c: Condition, customKey?: string): SQL {
   const t = sql.raw(pgType[f.kind]);
   const v = c.value;

@@ -1,0 +1,302 @@
+/**
+ * Runs the value engine against the database: a full recompute (fit, score, tiers, lifecycle and
+ * its history, for every customer of one type) and incremental rescoring of a few customers with
+ * the latest model. Loading and writing go in batches so the embedded database stays responsive.
+ */
+import {
+  type CustomerScores,
+  type CustomerType,
+  type HistoryRow as EngineHistoryRow,
+  type EngineSettings,
+  fitValueModels,
+  lifecycleStates,
+  type PurchaseHistories,
+  type PurchaseModelSpec,
+  reconstructHistory,
+  type ScoringModel,
+  type Segments,
+  scoreCustomers,
+  type ValueSettings,
+} from '@relata/domain';
+import type { Db } from '../../db/connection.ts';
+import * as repo from './value.repository.ts';
+import { getValueSettings } from './value-settings.repository.ts';
+
+const DAY_MS = 86_400_000;
+export const dayNumber = (d: Date) => Math.floor(d.getTime() / DAY_MS);
+export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+const LOAD_ROWS = 50_000;
+const WRITE_BATCH = 5_000;
+
+/** Growable typed buffers for the CSR histories. */
+class Histories {
+  ids: string[] = [];
+  offsets: number[] = [0];
+  days = new Int32Array(1024);
+  amounts = new Float64Array(1024);
+  size = 0;
+  add(rows: repo.HistoryRow[]) {
+    let last = this.ids[this.ids.length - 1];
+    for (const r of rows) {
+      if (r.id !== last) {
+        if (this.ids.length) this.offsets.push(this.size);
+        this.ids.push(r.id);
+        last = r.id;
+      }
+      if (this.size === this.days.length) {
+        const d = new Int32Array(this.size * 2);
+        d.set(this.days);
+        this.days = d;
+        const a = new Float64Array(this.size * 2);
+        a.set(this.amounts);
+        this.amounts = a;
+      }
+      this.days[this.size] = r.day;
+      this.amounts[this.size] = r.amount;
+      this.size++;
+    }
+  }
+  done(): PurchaseHistories {
+    const offsets = Int32Array.from(this.ids.length ? [...this.offsets, this.size] : [0]);
+    return {
+      n: this.ids.length,
+      offsets,
+      days: this.days.subarray(0, this.size),
+      amounts: this.amounts.subarray(0, this.size),
+    };
+  }
+}
+
+type Loaded = {
+  ids: string[];
+  h: PurchaseHistories;
+  attributes: Map<string, { channel: string | null; category: string | null }>;
+  hasHistory: Set<string>;
+};
+
+/** Every customer's purchase days, page by page in customer order. */
+async function loadAll(db: Db, type: CustomerType, asOfDay: number): Promise<Loaded> {
+  const buf = new Histories();
+  const attributes = new Map<string, { channel: string | null; category: string | null }>();
+  const hasHistory = new Set<string>();
+  let after: string | undefined;
+  for (;;) {
+    const rows = await repo.purchaseDays(db, type, {
+      ...(after ? { afterId: after } : {}),
+      asOfDay,
+      limit: LOAD_ROWS,
+    });
+    const full = rows.length === LOAD_ROWS;
+    // A full page may end in the middle of a customer: keep that one for the next page.
+    const lastId = rows[rows.length - 1]?.id;
+    const keep = full ? rows.filter((r) => r.id !== lastId) : rows;
+    if (full && keep.length === 0)
+      throw new Error(`customer ${lastId} has more than ${LOAD_ROWS} purchase days`);
+    buf.add(keep);
+    const ids = [...new Set(keep.map((r) => r.id))];
+    const [attrs, seen] = await Promise.all([
+      repo.firstPurchaseAttributes(db, type, ids),
+      repo.withHistory(db, type, ids),
+    ]);
+    for (const [k, v] of attrs) attributes.set(k, v);
+    for (const k of seen) hasHistory.add(k);
+    if (!full) break;
+    after = keep[keep.length - 1]!.id;
+  }
+  return { ids: buf.ids, h: buf.done(), attributes, hasHistory };
+}
+
+async function loadSome(db: Db, type: CustomerType, ids: string[], asOfDay: number): Promise<Loaded> {
+  const buf = new Histories();
+  buf.add(await repo.purchaseDays(db, type, { ids, asOfDay, limit: 10_000_000 }));
+  const [attributes, hasHistory] = await Promise.all([
+    repo.firstPurchaseAttributes(db, type, buf.ids),
+    repo.withHistory(db, type, buf.ids),
+  ]);
+  return { ids: buf.ids, h: buf.done(), attributes, hasHistory };
+}
+
+const finite = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** Writes scores (and reconstructed history for customers without any) in batches. */
+async function writeScores(
+  db: Db,
+  type: CustomerType,
+  runId: string | null,
+  loaded: Loaded,
+  scores: CustomerScores,
+  model: ScoringModel,
+  s: EngineSettings,
+  windowStartDay: number,
+) {
+  const { ids, h } = loaded;
+  const asOf = isoOfDay(s.asOfDay);
+  for (let start = 0; start < ids.length; start += WRITE_BATCH) {
+    const end = Math.min(ids.length, start + WRITE_BATCH);
+    const idx = Array.from({ length: end - start }, (_, k) => start + k);
+    const w: repo.ValueWrite = {
+      ids: idx.map((i) => ids[i]!),
+      firstPurchaseOn: idx.map((i) => isoOfDay(h.days[h.offsets[i]!]!)),
+      lastPurchaseOn: idx.map((i) => isoOfDay(h.days[h.offsets[i + 1]! - 1]!)),
+      purchases: idx.map((i) => scores.purchases[i]!),
+      frequency: idx.map((i) => scores.frequency[i]!),
+      recencyDays: idx.map((i) => scores.recencyDays[i]!),
+      ageDays: idx.map((i) => scores.ageDays[i]!),
+      monetary: idx.map((i) => scores.monetary[i]!),
+      historical: idx.map((i) => scores.historical[i]!),
+      pAlive: idx.map((i) => finite(scores.pAlive[i]!)),
+      expectedPurchases: idx.map((i) => finite(scores.expectedPurchases[i]!)),
+      expectedSpend: idx.map((i) => finite(scores.expectedSpend[i]!)),
+      clv: idx.map((i) => finite(scores.clv[i]!)),
+      rfmR: idx.map((i) => scores.rfmR[i]!),
+      rfmF: idx.map((i) => scores.rfmF[i]!),
+      rfmM: idx.map((i) => scores.rfmM[i]!),
+      tier: idx.map((i) => scores.tier[i] ?? null),
+      state: idx.map((i) => lifecycleStates[scores.state[i]!]!),
+      since: idx.map(() => asOf),
+      channel: idx.map((i) => loaded.attributes.get(ids[i]!)?.channel ?? null),
+      category: idx.map((i) => loaded.attributes.get(ids[i]!)?.category ?? null),
+    };
+    const fresh = idx.filter((i) => !loaded.hasHistory.has(ids[i]!));
+    const rows = reconstructHistory(h, fresh, model, s, windowStartDay);
+    await db.transaction(async (tx) => {
+      await repo.upsertValues(tx, type, runId, w);
+      await repo.insertHistory(tx, type, historyColumns(rows, ids));
+    });
+  }
+}
+
+/** Engine rows to columns, each row closed by the next one of the same customer. */
+function historyColumns(rows: EngineHistoryRow[], ids: string[]) {
+  const out = {
+    ids: [] as string[],
+    validFrom: [] as string[],
+    validTo: [] as (string | null)[],
+    state: [] as string[],
+  };
+  rows.forEach((r, k) => {
+    const next = rows[k + 1];
+    out.ids.push(ids[r.customer]!);
+    out.validFrom.push(isoOfDay(r.validFrom));
+    out.validTo.push(next && next.customer === r.customer ? isoOfDay(next.validFrom) : null);
+    out.state.push(r.state);
+  });
+  return out;
+}
+
+const engineSettings = (v: ValueSettings, asOfDay: number, run?: repo.RunRow): EngineSettings => ({
+  asOfDay,
+  unit: (run?.unit as EngineSettings['unit']) ?? v.unit,
+  horizonMonths: run?.horizonMonths ?? v.horizonMonths,
+  monthlyDiscount: run?.monthlyDiscount ?? v.monthlyDiscount,
+  tiers: v.tiers,
+  lifecycle: v.lifecycle,
+});
+
+const windowStart = (v: ValueSettings, asOfDay: number) => {
+  const d = new Date(asOfDay * DAY_MS);
+  return dayNumber(
+    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - v.backfillMonths, d.getUTCDate())),
+  );
+};
+
+/** The full recompute of one claimed run; returns the finished run row. */
+export async function executeRun(db: Db, run: repo.RunRow, clock: () => Date): Promise<repo.RunRow> {
+  const t0 = Date.now();
+  const timings: Record<string, number> = {};
+  const mark = (k: string, since: number) => {
+    timings[k] = Date.now() - since;
+    return Date.now();
+  };
+  const type = run.customerType;
+  const v = await getValueSettings(db);
+  const asOfDay = dayNumber(new Date(`${run.asOf}T00:00:00Z`));
+  let t = Date.now();
+  const loaded = await loadAll(db, type, asOfDay);
+  t = mark('loadMs', t);
+  const fit = fitValueModels(loaded.h, {
+    asOfDay,
+    unit: run.unit as EngineSettings['unit'],
+    model: run.model,
+    holdoutDays: run.holdoutDays,
+  });
+  t = mark('fitMs', t);
+  const s = engineSettings(v, asOfDay, run);
+  const { scores, segments } = scoreCustomers(loaded.h, fit.model, s);
+  t = mark('scoreMs', t);
+  await writeScores(db, type, run.id, loaded, scores, fit.model, s, windowStart(v, asOfDay));
+  t = mark('writeMs', t);
+  let totalClv = 0;
+  let repeat = 0;
+  for (let i = 0; i < loaded.h.n; i++) {
+    if (Number.isFinite(scores.clv[i]!)) totalClv += scores.clv[i]!;
+    if (scores.frequency[i]! > 0) repeat++;
+  }
+  const finished = await db.transaction(async (tx) => {
+    await repo.deleteStaleValues(tx, type, run.id, run.startedAt ?? clock());
+    await repo.syncHistory(tx, type, run.asOf);
+    timings.historyMs = Date.now() - t;
+    timings.totalMs = Date.now() - t0;
+    return repo.updateRun(tx, run.id, {
+      status: 'succeeded',
+      params: fit.purchase ? { ...fit.purchase.params } : null,
+      standardErrors: fit.purchase?.standardErrors ? { ...fit.purchase.standardErrors } : null,
+      logLikelihood: fit.purchase?.logLikelihood ?? null,
+      spend: {
+        ...(fit.spend ?? {}),
+        meanSpend: fit.model.meanSpend,
+        model: fit.spend ? 'gamma_gamma' : 'mean',
+      },
+      holdout: fit.holdout
+        ? { ...fit.holdout, calibrationEnd: isoOfDay(fit.holdout.calibrationEndDay) }
+        : null,
+      segments,
+      customers: loaded.h.n,
+      repeatCustomers: repeat,
+      orderCount: loaded.h.offsets[loaded.h.n] ?? 0,
+      totalClv,
+      warnings: fit.warnings,
+      timings,
+      finishedAt: clock(),
+    });
+  });
+  return finished;
+}
+
+/** The scoring model a finished run stored. */
+export function modelOf(run: repo.RunRow | undefined): { model: ScoringModel; segments?: Segments } {
+  const spend = (run?.spend ?? {}) as { p?: number; q?: number; gamma?: number; meanSpend?: number };
+  const purchase: PurchaseModelSpec | null =
+    run?.params && run.status === 'succeeded'
+      ? ({ kind: run.model, params: run.params } as PurchaseModelSpec)
+      : null;
+  return {
+    model: {
+      purchase,
+      spend: spend.p && spend.q && spend.gamma ? { p: spend.p, q: spend.q, gamma: spend.gamma } : null,
+      meanSpend: spend.meanSpend ?? 0,
+    },
+    ...(run?.segments ? { segments: run.segments as unknown as Segments } : {}),
+  };
+}
+
+/** Rescoring of some customers after their orders changed, with the latest successful model. */
+export async function rescore(db: Db, type: CustomerType, ids: string[], clock: () => Date): Promise<number> {
+  if (!ids.length) return 0;
+  const v = await getValueSettings(db);
+  const asOfDay = dayNumber(clock());
+  const run = await repo.latestRun(db, type, 'succeeded');
+  const { model, segments } = modelOf(run);
+  const loaded = await loadSome(db, type, ids, asOfDay);
+  const s = engineSettings(v, asOfDay, run);
+  // Without a run there are no stored segments: RFM and tiers are scored among these customers only.
+  const { scores } = scoreCustomers(loaded.h, model, s, segments);
+  await writeScores(db, type, run?.id ?? null, loaded, scores, model, s, windowStart(v, asOfDay));
+  await db.transaction(async (tx) => {
+    const gone = ids.filter((id) => !loaded.ids.includes(id));
+    await repo.deleteValues(tx, type, gone);
+    await repo.syncHistory(tx, type, isoOfDay(asOfDay), ids);
+  });
+  return loaded.ids.length;
+}

@@ -1,0 +1,284 @@
+/** SQL of the value engine: purchase histories in, scores and lifecycle history out. */
+import type { CustomerType } from '@relata/domain';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/connection.ts';
+import { customerValues, valueModelRuns } from '../../db/schema.ts';
+
+export type RunRow = typeof valueModelRuns.$inferSelect;
+export type RunInsert = typeof valueModelRuns.$inferInsert;
+export type ValueRow = typeof customerValues.$inferSelect;
+
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+const customerColumn = (type: CustomerType) => sql.raw(type === 'contact' ? 'contact_id' : 'account_id');
+/** Orders that count as purchases (see purchaseStatuses in the domain). */
+const purchased = sql`status IN ('confirmed', 'fulfilled')`;
+
+export type HistoryRow = { id: string; day: number; amount: number };
+
+/**
+ * Purchase days with their amounts, customer by customer after `afterId`, at most `limit` rows. The
+ * caller drops the last customer of a full page (it may continue) and asks again after the one before.
+ */
+export async function purchaseDays(
+  ex: Executor,
+  type: CustomerType,
+  opts: { afterId?: string; ids?: string[]; asOfDay: number; limit: number },
+): Promise<HistoryRow[]> {
+  const c = customerColumn(type);
+  const which = opts.ids
+    ? sql`${c} = ANY(${sql.param(opts.ids)}::uuid[])`
+    : sql`${c} > ${opts.afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid`;
+  const res = await ex.execute(
+    sql`SELECT ${c} AS id, ((ordered_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01') AS day,
+               sum(total_base)::float8 AS amount
+        FROM orders
+        WHERE ${which} AND ${purchased}
+          AND ordered_at < (DATE '1970-01-01' + ${opts.asOfDay + 1}::int)::timestamp AT TIME ZONE 'UTC'
+        GROUP BY 1, 2 ORDER BY 1, 2 LIMIT ${opts.limit}`,
+  );
+  return rowsOf<{ id: string; day: number | string; amount: number | string }>(res).map((r) => ({
+    id: r.id,
+    day: Number(r.day),
+    amount: Number(r.amount),
+  }));
+}
+
+/** Channel of each customer's first purchase and the category of its largest line. */
+export async function firstPurchaseAttributes(ex: Executor, type: CustomerType, ids: string[]) {
+  if (!ids.length) return new Map<string, { channel: string | null; category: string | null }>();
+  const c = customerColumn(type);
+  const res = await ex.execute(
+    sql`SELECT DISTINCT ON (o.${c}) o.${c} AS id, o.channel,
+          (SELECT l.category FROM order_lines l WHERE l.order_id = o.id
+           ORDER BY l.line_total DESC, l.position LIMIT 1) AS category
+        FROM orders o
+        WHERE o.${c} = ANY(${sql.param(ids)}::uuid[]) AND o.${purchased}
+        ORDER BY o.${c}, o.ordered_at, o.id`,
+  );
+  return new Map(
+    rowsOf<{ id: string; channel: string | null; category: string | null }>(res).map((r) => [
+      r.id,
+      { channel: r.channel, category: r.category },
+    ]),
+  );
+}
+
+/** The customers among `ids` that have any lifecycle history already. */
+export async function withHistory(ex: Executor, type: CustomerType, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const res = await ex.execute(
+    sql`SELECT DISTINCT customer_id AS id FROM lifecycle_history
+        WHERE customer_type = ${type} AND customer_id = ANY(${sql.param(ids)}::uuid[])`,
+  );
+  return new Set(rowsOf<{ id: string }>(res).map((r) => r.id));
+}
+
+export type ValueWrite = {
+  ids: string[];
+  firstPurchaseOn: string[];
+  lastPurchaseOn: string[];
+  purchases: number[];
+  frequency: number[];
+  recencyDays: number[];
+  ageDays: number[];
+  monetary: number[];
+  historical: number[];
+  pAlive: (number | null)[];
+  expectedPurchases: (number | null)[];
+  expectedSpend: (number | null)[];
+  clv: (number | null)[];
+  rfmR: number[];
+  rfmF: number[];
+  rfmM: number[];
+  tier: (string | null)[];
+  state: string[];
+  since: string[];
+  channel: (string | null)[];
+  category: (string | null)[];
+};
+
+/** Upserts one batch of scores (arrays of equal length) with one statement. */
+export async function upsertValues(ex: Executor, type: CustomerType, runId: string | null, v: ValueWrite) {
+  if (!v.ids.length) return;
+  const p = (a: unknown[], t: string) => sql`${sql.param(a)}::${sql.raw(t)}`;
+  await ex.execute(sql`
+    INSERT INTO customer_values (customer_type, customer_id, model_run_id, first_purchase_on, last_purchase_on,
+      purchases, frequency, recency_days, age_days, monetary, historical_value, p_alive, expected_purchases,
+      expected_spend, clv, rfm_r, rfm_f, rfm_m, rfm_score, tier, lifecycle_state, lifecycle_since,
+      acquisition_channel, first_category, scored_at)
+    SELECT ${type}, u.id, ${runId}::uuid, u.fp, u.lp, u.n, u.x, u.tx, u.t, u.m, round(u.hv)::bigint, u.pa, u.ep,
+      u.es, u.clv, u.r, u.f, u.mm, u.r::text || u.f::text || u.mm::text, u.tier, u.state, u.since, u.ch, u.cat, now()
+    FROM unnest(${p(v.ids, 'uuid[]')}, ${p(v.firstPurchaseOn, 'date[]')}, ${p(v.lastPurchaseOn, 'date[]')},
+      ${p(v.purchases, 'int[]')}, ${p(v.frequency, 'int[]')}, ${p(v.recencyDays, 'float8[]')},
+      ${p(v.ageDays, 'float8[]')}, ${p(v.monetary, 'float8[]')}, ${p(v.historical, 'float8[]')},
+      ${p(v.pAlive, 'float8[]')}, ${p(v.expectedPurchases, 'float8[]')}, ${p(v.expectedSpend, 'float8[]')},
+      ${p(v.clv, 'float8[]')}, ${p(v.rfmR, 'int2[]')}, ${p(v.rfmF, 'int2[]')}, ${p(v.rfmM, 'int2[]')},
+      ${p(v.tier, 'text[]')}, ${p(v.state, 'text[]')}, ${p(v.since, 'date[]')}, ${p(v.channel, 'text[]')},
+      ${p(v.category, 'text[]')})
+      AS u(id, fp, lp, n, x, tx, t, m, hv, pa, ep, es, clv, r, f, mm, tier, state, since, ch, cat)
+    ON CONFLICT (customer_type, customer_id) DO UPDATE SET
+      model_run_id = EXCLUDED.model_run_id, first_purchase_on = EXCLUDED.first_purchase_on,
+      last_purchase_on = EXCLUDED.last_purchase_on, purchases = EXCLUDED.purchases,
+      frequency = EXCLUDED.frequency, recency_days = EXCLUDED.recency_days, age_days = EXCLUDED.age_days,
+      monetary = EXCLUDED.monetary, historical_value = EXCLUDED.historical_value, p_alive = EXCLUDED.p_alive,
+      expected_purchases = EXCLUDED.expected_purchases, expected_spend = EXCLUDED.expected_spend,
+      clv = EXCLUDED.clv, rfm_r = EXCLUDED.rfm_r, rfm_f = EXCLUDED.rfm_f, rfm_m = EXCLUDED.rfm_m,
+      rfm_score = EXCLUDED.rfm_score, tier = EXCLUDED.tier, lifecycle_state = EXCLUDED.lifecycle_state,
+      lifecycle_since = customer_values.lifecycle_since, acquisition_channel = EXCLUDED.acquisition_channel,
+      first_category = EXCLUDED.first_category, scored_at = EXCLUDED.scored_at`);
+}
+
+/** Reconstructed history rows (validTo null = open), for customers that had none. */
+export async function insertHistory(
+  ex: Executor,
+  type: CustomerType,
+  rows: { ids: string[]; validFrom: string[]; validTo: (string | null)[]; state: string[] },
+) {
+  if (!rows.ids.length) return;
+  await ex.execute(sql`
+    INSERT INTO lifecycle_history (customer_type, customer_id, valid_from, valid_to, state)
+    SELECT ${type}, u.id, u.vf, u.vt, u.state
+    FROM unnest(${sql.param(rows.ids)}::uuid[], ${sql.param(rows.validFrom)}::date[],
+                ${sql.param(rows.validTo)}::date[], ${sql.param(rows.state)}::text[]) AS u(id, vf, vt, state)
+    ON CONFLICT (customer_type, customer_id, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, state = EXCLUDED.state`);
+}
+
+/**
+ * Brings lifecycle history in line with the states just written to customer_values: a changed
+ * state closes the open row and opens one on `day` (or corrects a row opened the same day);
+ * customers without values (no purchases any more) have their open row closed. `ids` limits it
+ * to some customers (incremental rescoring).
+ */
+export async function syncHistory(ex: Executor, type: CustomerType, day: string, ids?: string[]) {
+  const only = (col: SQL) => (ids ? sql`AND ${col} = ANY(${sql.param(ids)}::uuid[])` : sql``);
+  await ex.execute(sql`
+    UPDATE lifecycle_history h SET state = v.lifecycle_state
+    FROM customer_values v
+    WHERE h.customer_type = ${type} AND v.customer_type = ${type} AND v.customer_id = h.customer_id
+      AND h.valid_to IS NULL AND h.valid_from = ${day}::date AND h.state <> v.lifecycle_state ${only(sql.raw('h.customer_id'))}`);
+  await ex.execute(sql`
+    UPDATE lifecycle_history h SET valid_to = ${day}::date
+    FROM customer_values v
+    WHERE h.customer_type = ${type} AND v.customer_type = ${type} AND v.customer_id = h.customer_id
+      AND h.valid_to IS NULL AND h.valid_from < ${day}::date AND h.state <> v.lifecycle_state ${only(sql.raw('h.customer_id'))}`);
+  await ex.execute(sql`
+    UPDATE lifecycle_history h SET valid_to = ${day}::date
+    WHERE h.customer_type = ${type} AND h.valid_to IS NULL AND h.valid_from < ${day}::date ${only(sql.raw('h.customer_id'))}
+      AND NOT EXISTS (SELECT 1 FROM customer_values v WHERE v.customer_type = ${type} AND v.customer_id = h.customer_id)`);
+  await ex.execute(sql`
+    DELETE FROM lifecycle_history h
+    WHERE h.customer_type = ${type} AND h.valid_to IS NULL AND h.valid_from >= ${day}::date ${only(sql.raw('h.customer_id'))}
+      AND NOT EXISTS (SELECT 1 FROM customer_values v WHERE v.customer_type = ${type} AND v.customer_id = h.customer_id)`);
+  await ex.execute(sql`
+    INSERT INTO lifecycle_history (customer_type, customer_id, valid_from, state)
+    SELECT ${type}, v.customer_id, ${day}::date, v.lifecycle_state FROM customer_values v
+    WHERE v.customer_type = ${type} ${only(sql.raw('v.customer_id'))}
+      AND NOT EXISTS (SELECT 1 FROM lifecycle_history h WHERE h.customer_type = ${type}
+                      AND h.customer_id = v.customer_id AND h.valid_to IS NULL)
+    ON CONFLICT (customer_type, customer_id, valid_from) DO UPDATE SET state = EXCLUDED.state, valid_to = NULL`);
+  await ex.execute(sql`
+    UPDATE customer_values v SET lifecycle_since = h.valid_from
+    FROM lifecycle_history h
+    WHERE v.customer_type = ${type} AND h.customer_type = ${type} AND h.customer_id = v.customer_id
+      AND h.valid_to IS NULL AND v.lifecycle_since IS DISTINCT FROM h.valid_from ${only(sql.raw('v.customer_id'))}`);
+}
+
+/**
+ * Removes the scores of customers a full run did not score (their purchases are gone); rows
+ * rescored while the run was going are newer than its start and stay.
+ */
+export async function deleteStaleValues(ex: Executor, type: CustomerType, runId: string, startedAt: Date) {
+  await ex.execute(
+    sql`DELETE FROM customer_values WHERE customer_type = ${type} AND model_run_id IS DISTINCT FROM ${runId}::uuid
+        AND scored_at < ${startedAt.toISOString()}::timestamptz`,
+  );
+}
+
+export async function deleteValues(ex: Executor, type: CustomerType, ids: string[]) {
+  if (!ids.length) return;
+  await ex.execute(
+    sql`DELETE FROM customer_values WHERE customer_type = ${type} AND customer_id = ANY(${sql.param(ids)}::uuid[])`,
+  );
+}
+
+export async function insertRun(ex: Executor, v: RunInsert): Promise<RunRow> {
+  const [row] = await ex.insert(valueModelRuns).values(v).returning();
+  return row!;
+}
+
+export async function updateRun(ex: Executor, id: string, v: Partial<RunInsert>): Promise<RunRow> {
+  const [row] = await ex.update(valueModelRuns).set(v).where(eq(valueModelRuns.id, id)).returning();
+  return row!;
+}
+
+export async function getRun(ex: Executor, id: string): Promise<RunRow | undefined> {
+  const [row] = await ex.select().from(valueModelRuns).where(eq(valueModelRuns.id, id));
+  return row;
+}
+
+/** Claims a queued run (or a run left running by a worker that died) for this worker. */
+export async function claimRun(ex: Executor, id: string, now: Date): Promise<RunRow | undefined> {
+  const [row] = await ex
+    .update(valueModelRuns)
+    .set({ status: 'running', startedAt: now, error: null })
+    .where(and(eq(valueModelRuns.id, id), sql`${valueModelRuns.status} IN ('queued', 'running')`))
+    .returning();
+  return row;
+}
+
+export async function latestRun(ex: Executor, type: CustomerType, status?: RunRow['status']) {
+  const [row] = await ex
+    .select()
+    .from(valueModelRuns)
+    .where(and(eq(valueModelRuns.customerType, type), status ? eq(valueModelRuns.status, status) : undefined))
+    .orderBy(desc(valueModelRuns.createdAt), desc(valueModelRuns.id))
+    .limit(1);
+  return row;
+}
+
+export async function pageRuns(
+  ex: Executor,
+  type: CustomerType,
+  before: { at: string; id: string } | undefined,
+  limit: number,
+) {
+  return ex
+    .select()
+    .from(valueModelRuns)
+    .where(
+      and(
+        eq(valueModelRuns.customerType, type),
+        before
+          ? sql`(${valueModelRuns.createdAt}, ${valueModelRuns.id}) < (${before.at}::timestamptz, ${before.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(valueModelRuns.createdAt), desc(valueModelRuns.id))
+    .limit(limit + 1);
+}
+
+export async function getValue(ex: Executor, type: CustomerType, id: string): Promise<ValueRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(customerValues)
+    .where(and(eq(customerValues.customerType, type), eq(customerValues.customerId, id)));
+  return row;
+}
+
+export async function valuesFor(
+  ex: Executor,
+  type: CustomerType,
+  ids: string[],
+): Promise<Map<string, ValueRow>> {
+  if (!ids.length) return new Map();
+  const rows = await ex
+    .select()
+    .from(customerValues)
+    .where(
+      and(
+        eq(customerValues.customerType, type),
+        sql`${customerValues.customerId} = ANY(${sql.param(ids)}::uuid[])`,
+      ),
+    );
+  return new Map(rows.map((r) => [r.customerId, r]));
+}
