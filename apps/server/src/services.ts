@@ -47,9 +47,11 @@ export function createServices(deps: {
   const audit = createAuditService({ db });
   const events = createEventBus(database);
   const interactions = createInteractionService({ db, clock });
+  const value = createValueService({ db, clock, jobs: deps.jobs });
   const customerView = createCustomerViewService({
     db,
     clock,
+    value,
     defaultPhoneCountry: config.defaultPhoneCountry,
   });
   // email, attachments, calendar
@@ -90,9 +92,10 @@ export function createServices(deps: {
       db,
       clock,
       customFields,
+      jobs: deps.jobs,
       defaultPhoneCountry: config.defaultPhoneCountry,
     }),
-    accounts: createAccountService({ db, clock, customFields }),
+    accounts: createAccountService({ db, clock, customFields, jobs: deps.jobs }),
     relationships: createRelationshipService({ db, clock }),
     audit,
     dashboard: createDashboardService({ db, audit }),
@@ -100,7 +103,7 @@ export function createServices(deps: {
     orders: createOrderService({ db, clock, jobs: deps.jobs }),
     invoices: createInvoiceService({ db, clock }),
     warranties: createWarrantyService({ db, clock }),
-    value: createValueService({ db, clock, jobs: deps.jobs }),
+    value,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -35,6 +35,7 @@ export const accountCreateSchema = z
     ownerId: idSchema.nullish(),
     teamId: idSchema.nullish(),
     custom: customValuesSchema.default({}),
+    creditScore: z.number().int().min(0).max(1000).nullish(),
   })
   .strict();
 export type AccountCreate = z.infer<typeof accountCreateSchema>;
@@ -51,6 +52,7 @@ export const accountUpdateSchema = z
     ownerId: idSchema.nullish(),
     teamId: idSchema.nullish(),
     custom: customValuesSchema.optional(),
+    creditScore: z.number().int().min(0).max(1000).nullish(),
   })
   .strict();
 export type AccountUpdate = z.infer<typeof accountUpdateSchema>;

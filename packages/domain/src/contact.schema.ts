@@ -28,6 +28,8 @@ const contactFields = {
   ownerId: idSchema.nullish(),
   teamId: idSchema.nullish(),
   custom: customValuesSchema.default({}),
+  /** From a credit agency or the ERP, 0–1000; shown to agents on the customer card. */
+  creditScore: z.number().int().min(0).max(1000).nullish(),
 };
 
 const hasName = (c: { firstName?: string; lastName?: string }) =>
@@ -52,6 +54,7 @@ export const contactUpdateSchema = z
     ownerId: idSchema.nullish(),
     teamId: idSchema.nullish(),
     custom: customValuesSchema.optional(),
+    creditScore: contactFields.creditScore,
   })
   .strict();
 export type ContactUpdate = z.infer<typeof contactUpdateSchema>;

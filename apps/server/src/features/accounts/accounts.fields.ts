@@ -12,6 +12,7 @@ export const accountListFields: ListFields = {
   size: { kind: 'enum', sortable: true, expr: col('size'), values: accountSizes },
   ownerId: { kind: 'uuid', expr: col('owner_id') },
   teamId: { kind: 'uuid', expr: col('team_id') },
+  creditScore: { kind: 'number', sortable: true, expr: col('credit_score') },
   createdAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('created_at') },
   updatedAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('updated_at') },
 };
@@ -26,6 +27,7 @@ export const accountAuditFields = [
   'ownerId',
   'teamId',
   'custom',
+  'creditScore',
 ] as const;
 export const accountMergeFields = [
   'name',

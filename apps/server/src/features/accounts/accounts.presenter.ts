@@ -12,6 +12,7 @@ export function presentAccount(r: AccountRow) {
     ownerId: r.ownerId,
     teamId: r.teamId,
     custom: r.custom,
+    creditScore: r.creditScore,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,

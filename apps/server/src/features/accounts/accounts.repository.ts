@@ -1,14 +1,23 @@
 import { and, eq, getTableColumns, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
-import { accounts } from '../../db/schema.ts';
+import { accounts, customerValues } from '../../db/schema.ts';
+import { valueColumns } from '../value/value-list.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type AccountInsert = typeof accounts.$inferInsert;
 
 export async function pageAccounts(ex: Executor, where: SQL, order: SQL, sortValue: SQL, limit: number) {
   return ex
-    .select({ ...getTableColumns(accounts), _sort: sql<string | null>`${sortValue}`.as('_sort') })
+    .select({
+      ...getTableColumns(accounts),
+      value: valueColumns,
+      _sort: sql<string | null>`${sortValue}`.as('_sort'),
+    })
     .from(accounts)
+    .leftJoin(
+      customerValues,
+      and(eq(customerValues.customerType, 'account'), eq(customerValues.customerId, accounts.id)),
+    )
     .where(where)
     .orderBy(order)
     .limit(limit + 1);

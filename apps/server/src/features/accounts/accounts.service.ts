@@ -18,6 +18,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connection.ts';
 import { forbidden, invalid } from '../../http/errors.ts';
+import type { Jobs } from '../../jobs/jobs.ts';
 import { insertAudit, reassignAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import type { CustomFieldService } from '../custom-fields/custom-fields.service.ts';
@@ -25,14 +26,25 @@ import { deleteRelationshipsOf, moveRelationships } from '../relationships/relat
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
 import { containsPattern } from '../shared/list-query.ts';
-import { deleteRecordNotes, moveRecordHistory } from '../shared/record-history.repository.ts';
+import {
+  deleteRecordNotes,
+  forgetCustomerValue,
+  moveRecordHistory,
+} from '../shared/record-history.repository.ts';
+import { VALUE_RESCORE_JOB } from '../value/value-job-names.ts';
+import { presentListValue, withValueFields } from '../value/value-list.ts';
 import { accountAuditFields, accountListFields, accountMergeFields } from './accounts.fields.ts';
 import { type AccountView, presentAccount } from './accounts.presenter.ts';
 import * as repo from './accounts.repository.ts';
 
 export type AccountDuplicate = { record: AccountView; reasons: ('domain' | 'name')[] };
 
-export function createAccountService(deps: { db: Db; clock: () => Date; customFields: CustomFieldService }) {
+export function createAccountService(deps: {
+  db: Db;
+  clock: () => Date;
+  customFields: CustomFieldService;
+  jobs: Jobs;
+}) {
   const { db } = deps;
 
   async function customValues(
@@ -66,8 +78,14 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
       .map((d) => ({ record: presentAccount(d), reasons: reasonsFor(d, keys) }));
 
   return {
-    async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<AccountView>> {
-      const fields = withCustomFields(accountListFields, await deps.customFields.defsFor('account'));
+    async list(
+      actor: Actor,
+      query: ListQuery & Record<string, unknown>,
+    ): Promise<Page<AccountView & { value?: ReturnType<typeof presentListValue> }>> {
+      const fields = withValueFields(
+        actor,
+        withCustomFields(accountListFields, await deps.customFields.defsFor('account')),
+      );
       const q = query.q ? foldText(query.q) : '';
       const req = pageRequest({
         actor,
@@ -81,7 +99,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
       return toPage(
         await repo.pageAccounts(db, req.where, req.order, req.sortValue, req.limit),
         req,
-        presentAccount,
+        (r) => ({ ...presentAccount(r), value: presentListValue(actor, r.value) }),
       );
     },
 
@@ -101,6 +119,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
           industry: input.industry ?? null,
           size: input.size ?? null,
           address: input.address ?? null,
+          creditScore: input.creditScore ?? null,
           ...owner,
           custom,
           ...derived({ name: input.name, domain: input.domain ?? null, industry: input.industry ?? null }),
@@ -142,6 +161,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
           industry: next.industry,
           size: next.size,
           address: next.address,
+          creditScore: next.creditScore,
           ownerId: next.ownerId,
           teamId: next.teamId,
           custom,
@@ -164,6 +184,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
         checkVersion(cur.version, expected);
         const rels = await deleteRelationshipsOf(tx, id);
         await deleteRecordNotes(tx, id);
+        await forgetCustomerValue(tx, 'account', id);
         await repo.deleteAccount(tx, id);
         await insertAudit(
           tx,
@@ -221,6 +242,7 @@ export function createAccountService(deps: { db: Db; clock: () => Date; customFi
         const moved = await moveRelationships(tx, source.id, id);
         await reassignAudit(tx, source.id, id);
         await moveRecordHistory(tx, 'account', source.id, id);
+        await deps.jobs.sendInTx(tx, VALUE_RESCORE_JOB, { customers: [{ type: 'account', id }] });
         await repo.deleteAccount(tx, source.id);
         await insertAudit(
           tx,

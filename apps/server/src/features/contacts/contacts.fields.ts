@@ -14,6 +14,7 @@ export const contactListFields: ListFields = {
   language: { kind: 'enum', sortable: true, expr: col('language'), values: ['en', 'sv', 'nb', 'ru'] },
   ownerId: { kind: 'uuid', expr: col('owner_id') },
   teamId: { kind: 'uuid', expr: col('team_id') },
+  creditScore: { kind: 'number', sortable: true, expr: col('credit_score') },
   createdAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('created_at') },
   updatedAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('updated_at') },
 };
@@ -30,6 +31,7 @@ export const contactAuditFields = [
   'ownerId',
   'teamId',
   'custom',
+  'creditScore',
 ] as const;
 export const contactMergeFields = [
   'firstName',

@@ -16,6 +16,7 @@ export function presentContact(r: ContactRow) {
     ownerId: r.ownerId,
     teamId: r.teamId,
     custom: r.custom,
+    creditScore: r.creditScore,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,

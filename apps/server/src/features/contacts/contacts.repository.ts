@@ -1,14 +1,23 @@
 import { and, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
-import { contacts } from '../../db/schema.ts';
+import { contacts, customerValues } from '../../db/schema.ts';
+import { valueColumns } from '../value/value-list.ts';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type ContactInsert = typeof contacts.$inferInsert;
 
 export async function pageContacts(ex: Executor, where: SQL, order: SQL, sortValue: SQL, limit: number) {
   return ex
-    .select({ ...getTableColumns(contacts), _sort: sql<string | null>`${sortValue}`.as('_sort') })
+    .select({
+      ...getTableColumns(contacts),
+      value: valueColumns,
+      _sort: sql<string | null>`${sortValue}`.as('_sort'),
+    })
     .from(contacts)
+    .leftJoin(
+      customerValues,
+      and(eq(customerValues.customerType, 'contact'), eq(customerValues.customerId, contacts.id)),
+    )
     .where(where)
     .orderBy(order)
     .limit(limit + 1);

@@ -24,6 +24,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connection.ts';
 import { AppError, forbidden, invalid } from '../../http/errors.ts';
+import type { Jobs } from '../../jobs/jobs.ts';
 import { insertAudit, reassignAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import type { CustomFieldService } from '../custom-fields/custom-fields.service.ts';
@@ -31,7 +32,13 @@ import { deleteRelationshipsOf, moveRelationships } from '../relationships/relat
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage, withCustomFields } from '../shared/list.ts';
 import { containsPattern } from '../shared/list-query.ts';
-import { deleteRecordNotes, moveRecordHistory } from '../shared/record-history.repository.ts';
+import {
+  deleteRecordNotes,
+  forgetCustomerValue,
+  moveRecordHistory,
+} from '../shared/record-history.repository.ts';
+import { VALUE_RESCORE_JOB } from '../value/value-job-names.ts';
+import { presentListValue, withValueFields } from '../value/value-list.ts';
 import { contactAuditFields, contactListFields, contactMergeFields } from './contacts.fields.ts';
 import { type ContactView, presentContact } from './contacts.presenter.ts';
 import * as repo from './contacts.repository.ts';
@@ -46,12 +53,14 @@ type Fields = {
   custom: Record<string, unknown>;
 };
 
+export type ContactListItem = ContactView & { value?: ReturnType<typeof presentListValue> };
 export type DuplicateMatch = { record: ContactView; reasons: ('email' | 'phone' | 'name')[] };
 
 export function createContactService(deps: {
   db: Db;
   clock: () => Date;
   customFields: CustomFieldService;
+  jobs: Jobs;
   defaultPhoneCountry?: string | undefined;
 }) {
   const { db } = deps;
@@ -123,6 +132,7 @@ export function createContactService(deps: {
           jobTitle: input.jobTitle ?? null,
           address: input.address ?? null,
           language: input.language ?? null,
+          creditScore: input.creditScore ?? null,
           ...owner,
           ...derived,
         });
@@ -147,8 +157,11 @@ export function createContactService(deps: {
 
   return {
     createMany,
-    async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<ContactView>> {
-      const fields = withCustomFields(contactListFields, await deps.customFields.defsFor('contact'));
+    async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<ContactListItem>> {
+      const fields = withValueFields(
+        actor,
+        withCustomFields(contactListFields, await deps.customFields.defsFor('contact')),
+      );
       const q = query.q ? foldText(query.q) : '';
       const req = pageRequest({
         actor,
@@ -166,7 +179,7 @@ export function createContactService(deps: {
       return toPage(
         await repo.pageContacts(db, req.where, req.order, req.sortValue, req.limit),
         req,
-        presentContact,
+        (r) => ({ ...presentContact(r), value: presentListValue(actor, r.value) }),
       );
     },
 
@@ -209,6 +222,7 @@ export function createContactService(deps: {
           jobTitle: next.jobTitle,
           address: next.address ?? null,
           ...(input.language !== undefined ? { language: input.language } : {}),
+          ...(input.creditScore !== undefined ? { creditScore: input.creditScore } : {}),
           ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
           ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
           ...derived,
@@ -228,6 +242,7 @@ export function createContactService(deps: {
         checkVersion(cur.version, expected);
         const rels = await deleteRelationshipsOf(tx, id);
         await deleteRecordNotes(tx, id);
+        await forgetCustomerValue(tx, 'contact', id);
         await repo.deleteContact(tx, id);
         await insertAudit(
           tx,
@@ -301,6 +316,7 @@ export function createContactService(deps: {
         const moved = await moveRelationships(tx, source.id, id);
         await reassignAudit(tx, source.id, id);
         await moveRecordHistory(tx, 'contact', source.id, id);
+        await deps.jobs.sendInTx(tx, VALUE_RESCORE_JOB, { customers: [{ type: 'contact', id }] });
         await repo.deleteContact(tx, source.id);
         await insertAudit(
           tx,

@@ -10,13 +10,21 @@ import { presentContact } from '../contacts/contacts.presenter.ts';
 import { type ContactRow, getContact } from '../contacts/contacts.repository.ts';
 import { presentInteraction } from '../interactions/interactions.presenter.ts';
 import { participantsOf, recentFor } from '../interactions/interactions.repository.ts';
+import { presentInvoice } from '../invoices/invoices.presenter.ts';
+import { openInvoicesFor } from '../invoices/invoices.repository.ts';
+import { presentOrder } from '../orders/orders.presenter.ts';
+import { ordersFor } from '../orders/orders.repository.ts';
 import { endpointInfo } from '../relationships/relationships.repository.ts';
 import { authorize, requireCan } from '../shared/guards.ts';
 import { openTasksFor } from '../tasks/tasks.repository.ts';
 import { presentTask } from '../tasks/tasks.service.ts';
+import type { ValueService } from '../value/value.service.ts';
+import { getValueSettings } from '../value/value-settings.repository.ts';
+import { activeWarrantiesFor } from '../warranties/warranties.repository.ts';
+import { presentWarranty } from '../warranties/warranties.service.ts';
 
-/** Slots later capabilities fill (value, NPS, consent, deals, cases, orders). */
-const laterSlots = { value: null, nps: null, consent: null, deals: [], cases: [], orders: [] };
+/** Slots later capabilities fill (NPS, consent, deals, cases). */
+const laterSlots = { nps: null, consent: null, deals: [], cases: [] };
 
 export type Card = {
   type: 'contact' | 'account';
@@ -30,11 +38,21 @@ export type Card = {
   accounts: { id: string; name: string }[];
   openTasks: number;
   lastInteractionAt: string | null;
+  /** What an agent needs at a glance: value tier, CLV, credit, deliveries, warranties. */
+  tier: string | null;
+  clv: number | null;
+  currency: string;
+  lifecycleState: string | null;
+  creditScore: number | null;
+  openOrders: { id: string; number: string; deliveryStatus: string; estimatedDelivery: string | null }[];
+  activeWarranties: number;
+  openCases: number;
 };
 
 export function createCustomerViewService(deps: {
   db: Db;
   clock: () => Date;
+  value: ValueService;
   defaultPhoneCountry?: string | undefined;
 }) {
   const { db } = deps;
@@ -81,31 +99,75 @@ export function createCustomerViewService(deps: {
     return rows.map((r) => presentInteraction(r, people.get(r.id) ?? []));
   }
 
-  async function cards(rows: ContactRow[]): Promise<Card[]> {
+  /** Value, orders (open first), open invoices and warranties in force, as far as the actor may see. */
+  async function commercial(actor: Actor, kind: 'contact' | 'account', id: string) {
+    const now = deps.clock();
+    const day = now.toISOString().slice(0, 10);
+    const [value, recentOrders, open, invoices, warranties] = await Promise.all([
+      can(actor, 'read', 'value') ? deps.value.valueOf(kind, id) : Promise.resolve(null),
+      can(actor, 'read', 'orders') ? ordersFor(db, kind, id, { limit: 10 }) : Promise.resolve([]),
+      can(actor, 'read', 'orders')
+        ? ordersFor(db, kind, id, { openOnly: true, limit: 20 })
+        : Promise.resolve([]),
+      can(actor, 'read', 'invoices') ? openInvoicesFor(db, kind, id) : Promise.resolve([]),
+      can(actor, 'read', 'warranties') ? activeWarrantiesFor(db, kind, id, day) : Promise.resolve([]),
+    ]);
+    const seen = new Set(open.map((o) => o.id));
+    return {
+      value:
+        value ?? (can(actor, 'read', 'value') ? { lifecycleState: 'prospect', tier: null, clv: null } : null),
+      orders: [...open, ...recentOrders.filter((o) => !seen.has(o.id))].map((o) => presentOrder(o)),
+      invoices: invoices.map((i) => presentInvoice(i, now)),
+      warranties: warranties.map((w) => presentWarranty(w, now)),
+    };
+  }
+
+  async function cards(actor: Actor, rows: ContactRow[]): Promise<Card[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const [employers, owners, taskCounts, last] = await Promise.all([
-      db
-        .select({ contactId: relationships.fromId, id: accounts.id, name: accounts.name })
-        .from(relationships)
-        .innerJoin(accounts, eq(accounts.id, relationships.toId))
-        .where(and(inArray(relationships.fromId, ids), eq(relationships.type, 'works_at'))),
-      db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(
-          inArray(
-            users.id,
-            rows.map((r) => r.ownerId).filter((x): x is string => !!x),
+    const day = deps.clock().toISOString().slice(0, 10);
+    const [employers, owners, taskCounts, last, values, openOrders, warrantyCounts, settings] =
+      await Promise.all([
+        db
+          .select({ contactId: relationships.fromId, id: accounts.id, name: accounts.name })
+          .from(relationships)
+          .innerJoin(accounts, eq(accounts.id, relationships.toId))
+          .where(and(inArray(relationships.fromId, ids), eq(relationships.type, 'works_at'))),
+        db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(
+            inArray(
+              users.id,
+              rows.map((r) => r.ownerId).filter((x): x is string => !!x),
+            ),
           ),
+        db.execute<{ contact_id: string; n: number }>(
+          sql`SELECT contact_id, count(*)::int AS n FROM tasks WHERE status = 'open' AND contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
         ),
-      db.execute<{ contact_id: string; n: number }>(
-        sql`SELECT contact_id, count(*)::int AS n FROM tasks WHERE status = 'open' AND contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
-      ),
-      db.execute<{ contact_id: string; at: string }>(
-        sql`SELECT contact_id, max(occurred_at) AS at FROM interactions WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
-      ),
-    ]);
+        db.execute<{ contact_id: string; at: string }>(
+          sql`SELECT contact_id, max(occurred_at) AS at FROM interactions WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
+        ),
+        deps.value.valuesOf('contact', ids),
+        db.execute<{
+          contact_id: string;
+          id: string;
+          number: string;
+          delivery_status: string;
+          estimated_delivery: string | null;
+        }>(
+          sql`SELECT contact_id, id, number, delivery_status, estimated_delivery::text FROM orders
+            WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) AND status IN ('confirmed', 'fulfilled')
+              AND delivery_status NOT IN ('delivered', 'returned')
+            ORDER BY ordered_at DESC LIMIT 100`,
+        ),
+        db.execute<{ contact_id: string; n: number }>(
+          sql`SELECT contact_id, count(*)::int AS n FROM warranties
+            WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) AND starts_on <= ${day}::date AND ends_on >= ${day}::date
+            GROUP BY contact_id`,
+        ),
+        getValueSettings(db),
+      ]);
     const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
     const ownerName = new Map(owners.map((o) => [o.id, o.name]));
     const tasksBy = new Map(
@@ -117,6 +179,28 @@ export function createCustomerViewService(deps: {
         new Date(r.at).toISOString(),
       ]),
     );
+    const ordersBy = new Map<string, Card['openOrders']>();
+    for (const o of rowsOf<{
+      contact_id: string;
+      id: string;
+      number: string;
+      delivery_status: string;
+      estimated_delivery: string | null;
+    }>(openOrders)) {
+      const list = ordersBy.get(o.contact_id) ?? [];
+      if (list.length < 5)
+        list.push({
+          id: o.id,
+          number: o.number,
+          deliveryStatus: o.delivery_status,
+          estimatedDelivery: o.estimated_delivery,
+        });
+      ordersBy.set(o.contact_id, list);
+    }
+    const warrantiesBy = new Map(
+      rowsOf<{ contact_id: string; n: number }>(warrantyCounts).map((r) => [r.contact_id, Number(r.n)]),
+    );
+    const seesValue = can(actor, 'read', 'value');
     return rows.map((c) => ({
       type: 'contact',
       id: c.id,
@@ -129,16 +213,25 @@ export function createCustomerViewService(deps: {
       accounts: employers.filter((e) => e.contactId === c.id).map((e) => ({ id: e.id, name: e.name })),
       openTasks: tasksBy.get(c.id) ?? 0,
       lastInteractionAt: lastBy.get(c.id) ?? null,
+      tier: seesValue ? (values.get(c.id)?.tier ?? null) : null,
+      clv: seesValue ? (values.get(c.id)?.clv ?? null) : null,
+      currency: settings.currency,
+      lifecycleState: seesValue ? (values.get(c.id)?.lifecycleState ?? 'prospect') : null,
+      creditScore: c.creditScore,
+      openOrders: can(actor, 'read', 'orders') ? (ordersBy.get(c.id) ?? []) : [],
+      activeWarranties: can(actor, 'read', 'warranties') ? (warrantiesBy.get(c.id) ?? 0) : 0,
+      openCases: 0,
     }));
   }
 
   return {
     async contact360(actor: Actor, id: string) {
       const c = authorize(actor, 'read', 'contacts', await getContact(db, id), 'Contact');
-      const [rels, interactions, tasks] = await Promise.all([
+      const [rels, interactions, tasks, money] = await Promise.all([
         relationshipsOf(id),
         recent('contact', id, actor),
         can(actor, 'read', 'tasks') ? openTasksFor(db, 'contact', id) : Promise.resolve([]),
+        commercial(actor, 'contact', id),
       ]);
       const now = deps.clock();
       return {
@@ -146,15 +239,17 @@ export function createCustomerViewService(deps: {
         relationships: rels,
         interactions,
         openTasks: tasks.map((t) => presentTask(t, now)),
+        ...money,
         ...laterSlots,
       };
     },
     async account360(actor: Actor, id: string) {
       const a = authorize(actor, 'read', 'accounts', await getAccount(db, id), 'Account');
-      const [rels, interactions, tasks] = await Promise.all([
+      const [rels, interactions, tasks, money] = await Promise.all([
         relationshipsOf(id),
         recent('account', id, actor),
         can(actor, 'read', 'tasks') ? openTasksFor(db, 'account', id) : Promise.resolve([]),
+        commercial(actor, 'account', id),
       ]);
       const now = deps.clock();
       return {
@@ -162,6 +257,7 @@ export function createCustomerViewService(deps: {
         relationships: rels,
         interactions,
         openTasks: tasks.map((t) => presentTask(t, now)),
+        ...money,
         ...laterSlots,
       };
     },
@@ -186,7 +282,10 @@ export function createCustomerViewService(deps: {
         .from(contacts)
         .where(or(...conds))
         .limit(20);
-      return cards(rows.filter((r) => can(actor, 'read', 'contacts', r)));
+      return cards(
+        actor,
+        rows.filter((r) => can(actor, 'read', 'contacts', r)),
+      );
     },
     cards,
   };

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 
-export type TimelineKind = 'interaction' | 'task' | 'note' | 'audit';
+export type TimelineKind = 'interaction' | 'task' | 'note' | 'audit' | 'order' | 'invoice';
 export type TimelineKey = { kind: TimelineKind; id: string; at: string };
 
 export type TimelineQuery = {
@@ -45,6 +45,18 @@ export async function timelineKeys(ex: Executor, q: TimelineQuery): Promise<Time
     parts.push(sql`(SELECT 'audit' AS kind, id, at FROM audit_log
       WHERE record_id = ${q.recordId}::uuid ${after(sql.raw('at'), sql.raw('id'))}
       ORDER BY at DESC, id DESC LIMIT ${n})`);
+  }
+  if (q.kinds.includes('order')) {
+    parts.push(sql`(SELECT 'order' AS kind, id, ordered_at AS at FROM orders
+      WHERE ${idCol} = ${q.recordId}::uuid ${after(sql.raw('ordered_at'), sql.raw('id'))}
+      ORDER BY ordered_at DESC, id DESC LIMIT ${n})`);
+  }
+  if (q.kinds.includes('invoice')) {
+    // An invoice sits on the timeline at the start of its issue day (UTC).
+    const at = sql.raw(`(issued_on::timestamp AT TIME ZONE 'UTC')`);
+    parts.push(sql`(SELECT 'invoice' AS kind, id, ${at} AS at FROM invoices
+      WHERE ${idCol} = ${q.recordId}::uuid ${after(at, sql.raw('id'))}
+      ORDER BY issued_on DESC, id DESC LIMIT ${n})`);
   }
   if (!parts.length) return [];
   const res = await ex.execute<{ kind: TimelineKind; id: string; at: string }>(

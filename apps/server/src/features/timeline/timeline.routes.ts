@@ -13,7 +13,7 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
     .optional();
 
 const query = z.object({
-  'filter[kind][in]': list(z.enum(['interaction', 'task', 'note', 'audit'])),
+  'filter[kind][in]': list(z.enum(['interaction', 'task', 'note', 'audit', 'order', 'invoice'])),
   'filter[channel][in]': list(z.enum(channels)),
   'filter[outcome][in]': list(z.string().regex(/^[a-z][a-z0-9_]{1,49}$/)),
   cursor: z.string().max(500).optional(),

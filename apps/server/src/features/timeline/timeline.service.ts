@@ -8,20 +8,27 @@ import { getAuditByIds } from '../audit/audit.repository.ts';
 import { getContact } from '../contacts/contacts.repository.ts';
 import { presentInteraction } from '../interactions/interactions.presenter.ts';
 import { getInteractionsByIds, participantsOf } from '../interactions/interactions.repository.ts';
+import { presentInvoice } from '../invoices/invoices.presenter.ts';
+import { invoicesByIds } from '../invoices/invoices.repository.ts';
 import { getNotesByIds } from '../notes/notes.repository.ts';
 import { presentNote } from '../notes/notes.service.ts';
+import { presentOrder } from '../orders/orders.presenter.ts';
+import { ordersByIds } from '../orders/orders.repository.ts';
 import { authorize } from '../shared/guards.ts';
 import { getTasksByIds } from '../tasks/tasks.repository.ts';
 import { presentTask } from '../tasks/tasks.service.ts';
 import { type TimelineKind, timelineKeys } from './timeline.repository.ts';
 
-export const timelineKinds: TimelineKind[] = ['interaction', 'task', 'note', 'audit'];
-const resourceOf: Record<TimelineKind, 'interactions' | 'tasks' | 'notes' | 'audit'> = {
-  interaction: 'interactions',
-  task: 'tasks',
-  note: 'notes',
-  audit: 'audit',
-};
+export const timelineKinds: TimelineKind[] = ['interaction', 'task', 'note', 'audit', 'order', 'invoice'];
+const resourceOf: Record<TimelineKind, 'interactions' | 'tasks' | 'notes' | 'audit' | 'orders' | 'invoices'> =
+  {
+    interaction: 'interactions',
+    task: 'tasks',
+    note: 'notes',
+    audit: 'audit',
+    order: 'orders',
+    invoice: 'invoices',
+  };
 
 export type TimelineRequest = {
   kind?: TimelineKind[];
@@ -63,11 +70,13 @@ export function createTimelineService(deps: { db: Db; clock: () => Date }) {
       const more = keys.length > req.limit;
       const page = more ? keys.slice(0, req.limit) : keys;
       const ids = (k: TimelineKind) => page.filter((p) => p.kind === k).map((p) => p.id);
-      const [inter, tasks, notes, audit] = await Promise.all([
+      const [inter, tasks, notes, audit, orders, invoices] = await Promise.all([
         getInteractionsByIds(db, ids('interaction')),
         getTasksByIds(db, ids('task')),
         getNotesByIds(db, ids('note')),
         getAuditByIds(db, ids('audit')),
+        ordersByIds(db, ids('order')),
+        invoicesByIds(db, ids('invoice')),
       ]);
       const people = await participantsOf(
         db,
@@ -79,6 +88,8 @@ export function createTimelineService(deps: { db: Db; clock: () => Date }) {
       for (const t of tasks) details.set(t.id, presentTask(t, now));
       for (const n of notes) details.set(n.id, presentNote(n));
       for (const a of audit) details.set(a.id, presentAudit(a));
+      for (const o of orders) details.set(o.id, presentOrder(o));
+      for (const i of invoices) details.set(i.id, presentInvoice(i, now));
       const last = page[page.length - 1];
       return {
         data: page.map((k) => ({ ...details.get(k.id), kind: k.kind, id: k.id, occurredAt: k.at })),

@@ -1,0 +1,69 @@
+/**
+ * Customer value in contact and account lists: the joined columns, the filter/sort whitelist and
+ * the compact value each list item carries. Only actors who may read value see or filter on it.
+ */
+import { type Actor, can, lifecycleStates } from '@relata/domain';
+import { sql } from 'drizzle-orm';
+import { customerValues } from '../../db/schema.ts';
+import type { ListFields } from '../shared/list-query.ts';
+
+const col = (c: string) => sql.raw(`customer_values.${c}`);
+
+export const valueListFields: ListFields = {
+  tier: { kind: 'text', sortable: true, expr: col('tier') },
+  clv: { kind: 'number', sortable: true, expr: col('clv') },
+  pAlive: { kind: 'number', sortable: true, expr: col('p_alive') },
+  historicalValue: { kind: 'number', sortable: true, expr: col('historical_value') },
+  lifecycleState: {
+    kind: 'enum',
+    sortable: true,
+    // Customers without purchases are prospects.
+    expr: sql.raw(`coalesce(customer_values.lifecycle_state, 'prospect')`),
+    notNull: true,
+    values: lifecycleStates,
+  },
+  rfmScore: { kind: 'text', sortable: true, expr: col('rfm_score') },
+  rfmR: { kind: 'number', sortable: true, expr: col('rfm_r') },
+  rfmF: { kind: 'number', sortable: true, expr: col('rfm_f') },
+  rfmM: { kind: 'number', sortable: true, expr: col('rfm_m') },
+  lastPurchaseOn: { kind: 'date', sortable: true, expr: col('last_purchase_on') },
+};
+
+export const withValueFields = (actor: Actor, fields: ListFields): ListFields =>
+  can(actor, 'read', 'value') ? { ...fields, ...valueListFields } : fields;
+
+/** The columns a list page selects from the joined customer_values row. */
+export const valueColumns = {
+  tier: customerValues.tier,
+  clv: customerValues.clv,
+  pAlive: customerValues.pAlive,
+  historicalValue: customerValues.historicalValue,
+  lifecycleState: customerValues.lifecycleState,
+  rfmScore: customerValues.rfmScore,
+  lastPurchaseOn: customerValues.lastPurchaseOn,
+};
+
+export type ListValue = {
+  tier: string | null;
+  clv: number | null;
+  pAlive: number | null;
+  historicalValue: number | null;
+  lifecycleState: string | null;
+  rfmScore: string | null;
+  lastPurchaseOn: string | null;
+};
+
+export function presentListValue(actor: Actor, v: ListValue | null) {
+  if (!can(actor, 'read', 'value')) return undefined;
+  if (!v || v.lifecycleState === null)
+    return {
+      lifecycleState: 'prospect',
+      tier: null,
+      clv: null,
+      pAlive: null,
+      historicalValue: 0,
+      rfmScore: null,
+      lastPurchaseOn: null,
+    };
+  return v;
+}

@@ -1,0 +1,265 @@
+import { seededRandom } from '@relata/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { VALUE_RECOMPUTE_JOB, VALUE_RESCORE_JOB } from './value-job-names.ts';
+
+let t: TestApp;
+const DAY = 86_400_000;
+const today = new Date();
+const ago = (days: number) => new Date(today.getTime() - days * DAY).toISOString();
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const contacts: string[] = [];
+let prospect: string;
+
+type Run = {
+  id: string;
+  status: string;
+  params: Record<string, number>;
+  standardErrors: Record<string, number> | null;
+};
+type ValueCard = {
+  tier: string | null;
+  clv: number | null;
+  pAlive: number | null;
+  lifecycleState: string;
+  rfm: { score: string };
+};
+
+/** 60 buyers with two years of seeded purchase histories and one prospect without orders. */
+beforeAll(async () => {
+  t = await createTestApp();
+  const random = seededRandom(11);
+  const records: unknown[] = [];
+  for (let i = 0; i < 60; i++) {
+    const c = await t.admin.post('/api/v1/contacts', {
+      firstName: `Buyer${i}`,
+      lastName: 'Test',
+      address: { country: i % 2 ? 'SE' : 'NO', region: i % 3 ? 'North' : 'South' },
+      emails: [{ address: `buyer${i}@example.com` }],
+    });
+    contacts.push(c.data<{ id: string }>().id);
+    const rate = 0.005 + 0.05 * random();
+    let day = 30 + Math.floor(690 * random());
+    let n = 0;
+    // Purchases every ~1/rate days from `day` days ago until today; some stop early.
+    const stopAfter = random() < 0.4 ? 1 + Math.floor(3 * random()) : 99;
+    while (day >= 0 && n < stopAfter) {
+      records.push({
+        externalId: `o-${i}-${n}`,
+        contactId: contacts[i],
+        orderedAt: ago(day),
+        currency: 'EUR',
+        channel: i % 2 ? 'web' : 'store',
+        status: 'fulfilled',
+        deliveryStatus: 'delivered',
+        lines: [
+          {
+            description: 'Goods',
+            category: i % 3 ? 'Coffee' : 'Tea',
+            quantity: 1,
+            unitPrice: 2000 + Math.floor(8000 * random()),
+          },
+        ],
+      });
+      n++;
+      day -= Math.max(1, Math.round(-Math.log(1 - random()) / rate));
+    }
+  }
+  for (let k = 0; k < records.length; k += 500) {
+    const r = await t.admin.post('/api/v1/orders/bulk', { records: records.slice(k, k + 500) });
+    if (r.statusCode !== 200) throw new Error(r.body);
+  }
+  prospect = (
+    await t.admin.post('/api/v1/contacts', { firstName: 'Petra', lastName: 'Prospect', creditScore: 640 })
+  ).data<{ id: string }>().id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const queued = async (name: string) =>
+  t.services.database.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM pgboss.job WHERE name = $1`,
+    [name],
+  );
+
+describe('value runs', () => {
+  it('queues a recompute, and the worker fits, scores and records it', async () => {
+    const r = await t.admin.post('/api/v1/value/runs', { customerType: 'contact', holdoutDays: 60 });
+    expect(r.statusCode).toBe(202);
+    const run = r.data<Run>();
+    expect(run.status).toBe('queued');
+    const jobs = await queued(VALUE_RECOMPUTE_JOB);
+    expect(jobs.map((j) => j.data.runId)).toContain(run.id);
+    await t.services.value.executeQueued(run.id);
+    const done = (await t.admin.get(`/api/v1/value/runs/${run.id}`)).data<
+      Run & { customers: number; segments: unknown; holdout: { bins: unknown[] }; spend: { p: number } }
+    >();
+    expect(done.status).toBe('succeeded');
+    expect(done.customers).toBe(60);
+    expect(Object.keys(done.params).sort()).toEqual(['a', 'alpha', 'b', 'r']);
+    expect(done.holdout.bins).toHaveLength(8);
+    expect(done.spend.p).toBeGreaterThan(0);
+    const list = await t.admin.get('/api/v1/value/runs?customerType=contact');
+    expect(list.json().data[0].id).toBe(run.id);
+  });
+
+  it('shows value on lists, which filter and sort by it', async () => {
+    const byClv = await t.admin.get('/api/v1/contacts?sort=-clv&limit=5&filter[lastName]=Test');
+    const rows = byClv.json().data as { id: string; value: ValueCard }[];
+    expect(rows).toHaveLength(5);
+    const clvs = rows.map((r) => r.value.clv!);
+    expect([...clvs].sort((a, b) => b - a)).toEqual(clvs);
+    expect(rows[0]!.value.tier).toBe('A');
+    const tierA = await t.admin.get('/api/v1/contacts?filter[tier]=A&limit=200');
+    expect(tierA.json().data.length).toBe(3); // 5 % of 60
+    const prospects = await t.admin.get('/api/v1/contacts?filter[lifecycleState]=prospect&limit=200');
+    expect(prospects.json().data.map((c: { id: string }) => c.id)).toContain(prospect);
+    const alive = await t.admin.get('/api/v1/contacts?filter[pAlive][gte]=0.5&filter[rfmR][gte]=4&limit=200');
+    for (const c of alive.json().data as { value: ValueCard }[])
+      expect(c.value.pAlive).toBeGreaterThanOrEqual(0.5);
+    const bad = await t.admin.get('/api/v1/contacts?filter[clv][gt]=lots');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('puts value, orders and credit score in the 360° view, on cards and on the timeline', async () => {
+    const top = (await t.admin.get('/api/v1/contacts?sort=-clv&limit=1')).json().data[0] as { id: string };
+    const view = await t.admin.get(`/api/v1/contacts/${top.id}/360`);
+    const body = view.data<{ value: ValueCard; orders: { number: string }[] }>();
+    expect(body.value).toMatchObject({ tier: 'A' });
+    expect(body.value.clv).toBeGreaterThan(0);
+    expect(body.value.rfm.score).toMatch(/^[1-5]{3}$/);
+    expect(body.orders.length).toBeGreaterThan(0);
+    const timeline = await t.admin.get(`/api/v1/contacts/${top.id}/timeline?filter[kind][in]=order`);
+    expect(timeline.json().data[0]).toMatchObject({ kind: 'order' });
+    await t.admin.patch(`/api/v1/contacts/${top.id}`, { creditScore: 812 });
+    const cards = (await t.admin.get('/api/v1/lookup?email=buyer0@example.com')).data<
+      { tier: string | null; creditScore: number | null; currency: string }[]
+    >();
+    expect(cards[0]).toMatchObject({ currency: 'EUR' });
+    const prospectView = (await t.admin.get(`/api/v1/contacts/${prospect}/360`)).data<{
+      value: ValueCard;
+      profile: { creditScore: number };
+    }>();
+    expect(prospectView.value.lifecycleState).toBe('prospect');
+    expect(prospectView.profile.creditScore).toBe(640);
+  });
+
+  it('rescores a customer when an order arrives, with the stored model', async () => {
+    const before = (await queued(VALUE_RESCORE_JOB)).length;
+    const r = await t.admin.post('/api/v1/orders', {
+      contactId: prospect,
+      orderedAt: new Date().toISOString(),
+      currency: 'EUR',
+      lines: [{ unitPrice: 5000, quantity: 1 }],
+    });
+    expect(r.statusCode).toBe(201);
+    const jobs = await queued(VALUE_RESCORE_JOB);
+    expect(jobs.length).toBe(before + 1);
+    const targets = jobs[jobs.length - 1]!.data.customers as { type: 'contact'; id: string }[];
+    expect(targets).toEqual([{ type: 'contact', id: prospect }]);
+    await t.services.value.rescore(targets);
+    const v = (await t.admin.get(`/api/v1/contacts/${prospect}/360`)).data<{ value: ValueCard }>().value;
+    expect(v.lifecycleState).toBe('new');
+    expect(v.tier).not.toBeNull();
+    expect(v.pAlive).toBe(1); // BG/NBD: no repeat purchase yet
+    const history = await t.services.database.query<{ state: string; valid_to: string | null }>(
+      `SELECT state, valid_to FROM lifecycle_history WHERE customer_id = $1`,
+      [prospect],
+    );
+    expect(history).toEqual([{ state: 'new', valid_to: null }]);
+  });
+});
+
+describe('flows, drivers and the value dashboard', () => {
+  it('answers the flow matrix between two days with base flows', async () => {
+    const from = isoDay(new Date(today.getTime() - 365 * DAY));
+    const r = await t.admin.get(`/api/v1/flows?from=${from}&to=${isoDay(today)}`);
+    expect(r.statusCode).toBe(200);
+    const f = r.data<{
+      cells: {
+        from: string;
+        to: string;
+        customers: number;
+        desired: boolean | null;
+        baseFlow: string | null;
+      }[];
+      baseFlows: { baseFlow: string; desired: { customers: number } }[];
+      customers: number;
+    }>();
+    expect(f.customers).toBe(61);
+    const acquired = f.cells.filter(
+      (c) => (c.from === 'prospect' || c.from === 'none') && c.to !== 'prospect',
+    );
+    expect(acquired.reduce((n, c) => n + c.customers, 0)).toBeGreaterThan(0);
+    for (const c of acquired) expect(c.baseFlow).toBe('acquire');
+    expect(f.baseFlows.map((b) => b.baseFlow)).toEqual(['acquire', 'retain_develop', 'win_back']);
+    const bad = await t.admin.get(`/api/v1/flows?from=${isoDay(today)}&to=${from}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('to');
+  });
+
+  it('compares mean CLV by attribute with confidence intervals', async () => {
+    const r = await t.admin.get('/api/v1/value/drivers?attribute=acquisitionChannel');
+    const rows = r.data<{
+      rows: { value: string; customers: number; meanClv: number; ciLow: number; ciHigh: number }[];
+    }>().rows;
+    // The prospect's first order came without a channel: its own group.
+    expect(rows.map((x) => x.value)).toEqual(expect.arrayContaining(['store', 'web', null]));
+    for (const row of rows.filter((x) => x.customers > 1)) {
+      expect(row.ciLow).toBeLessThanOrEqual(row.meanClv);
+      expect(row.ciHigh).toBeGreaterThanOrEqual(row.meanClv);
+    }
+    expect(rows.find((x) => x.value === null)).toMatchObject({ customers: 1, ciLow: null, ciHigh: null });
+    expect((await t.admin.get('/api/v1/value/drivers?attribute=region')).statusCode).toBe(200);
+    expect((await t.admin.get('/api/v1/value/drivers?attribute=shoeSize')).statusCode).toBe(400);
+  });
+
+  it('summarises tiers, lifecycle states and the CLV distribution', async () => {
+    const s = (await t.admin.get('/api/v1/value/summary')).data<{
+      tiers: { key: string; customers: number }[];
+      lifecycle: { state: string; customers: number }[];
+      distribution: { customers: number; bins: { customers: number }[] };
+      run: { status: string };
+    }>();
+    expect(s.run.status).toBe('succeeded');
+    expect(s.tiers.map((x) => x.key)).toEqual(['A', 'B', 'C', 'D']);
+    expect(s.tiers.reduce((n, x) => n + x.customers, 0)).toBe(61);
+    expect(s.lifecycle.reduce((n, x) => n + x.customers, 0)).toBe(61);
+    expect(s.distribution.bins.reduce((n, b) => n + b.customers, 0)).toBe(s.distribution.customers);
+  });
+});
+
+describe('value settings and access', () => {
+  it('lets the admin change tiers and refuses others and bad configurations', async () => {
+    const got = await t.admin.get('/api/v1/value/settings');
+    expect(got.data()).toMatchObject({ currency: 'EUR', model: 'bgnbd' });
+    const tiers = [
+      { key: 'GOLD', label: 'Gold', topPercent: 10 },
+      { key: 'REST', label: 'Everyone else', topPercent: null },
+    ];
+    const ok = await t.admin.patch('/api/v1/value/settings', { tiers, model: 'pnbd' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.data()).toMatchObject({ tiers, model: 'pnbd' });
+    const bad = await t.admin.patch('/api/v1/value/settings', {
+      tiers: [{ key: 'A', label: 'A', topPercent: 50 }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('tiers.0.topPercent');
+    const manager = await t.userClient('manager');
+    expect((await manager.patch('/api/v1/value/settings', { holdoutDays: 30 })).statusCode).toBe(403);
+    expect((await manager.get('/api/v1/value/summary')).statusCode).toBe(200);
+    const ro = await t.userClient('read_only');
+    expect((await ro.post('/api/v1/value/runs', {})).statusCode).toBe(403);
+    expect((await t.admin.get('/api/v1/value/settings')).data()).toMatchObject({ holdoutDays: null });
+  });
+
+  it('runs the Pareto/NBD model when chosen and keeps tiers as configured', async () => {
+    const run = await t.services.value.recomputeNow('contact', 'test');
+    expect(run.status).toBe('succeeded');
+    expect(run.model).toBe('pnbd');
+    expect(Object.keys(run.params ?? {}).sort()).toEqual(['alpha', 'beta', 'r', 's']);
+    const gold = await t.admin.get('/api/v1/contacts?filter[tier]=GOLD&limit=200');
+    expect(gold.json().data.length).toBe(6); // 10 % of the 61 buyers, rounded
+  });
+});
