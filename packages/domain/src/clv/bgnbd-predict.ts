@@ -1,6 +1,8 @@
 // BG/NBD predictions: P(alive) and expected purchases (Fader, Hardie & Lee 2005, eqs. 9–11).
 import type { BgNbdParams } from './bgnbd-likelihood.ts';
-import { logHyp2F1 } from './special.ts';
+import { hyp2F1Log } from './special.ts';
+
+const EULER_MAX_TERMS = 1_000_000;
 
 /** P(customer still alive at T | x, t_x, T) (FHL 2005 eq. 11; the "P(alive)" note). */
 export const pAlive = (p: BgNbdParams, x: number, tx: number, T: number): number => {
@@ -51,10 +53,37 @@ export const expectedPurchasesGivenAliveBgNbd = (
     w[3 * k + 2] = 0;
     if (zk > zMax) zMax = zk;
   }
+  // Terms of either series first grow by about this factor: Euler's form wins for many purchases,
+  // the original one when a is huge (a degenerate fit with next to no dropout heterogeneity).
+  const growthEuler = Math.abs((A * B) / c) * zMax;
+  const growthOriginal = Math.abs(((r + x) * (b + x)) / c) * zMax;
+  // (The original's terms are all positive only for c > 0.)
+  let converged = c <= 0 || growthEuler <= 1 || growthEuler <= growthOriginal;
+  if (converged) converged = sumEuler(w, m, A, B, c, zMax);
+  for (let k = 0; k < m; k++) {
+    const zk = w[3 * k]!;
+    if (!(zk > 0)) continue;
+    if (!converged) {
+      out[k] = front * originalBracket(p, zk, x);
+      continue;
+    }
+    // 1 − (1−z)^{a−1}(1 + S) = −[((1−z)^{a−1} − 1) + (1−z)^{a−1} S]
+    const em = Math.expm1((a - 1) * Math.log1p(-zk));
+    const value = front * -(em + (1 + em) * w[3 * k + 2]!);
+    // Heavy cancellation is the only way to get a negative value: redo it on the original form.
+    out[k] = value >= 0 && Number.isFinite(value) ? value : front * originalBracket(p, zk, x);
+  }
+  return out;
+};
+
+/**
+ * Σ_{n≥1} (A)_n (B)_n / ((c)_n n!) z_k^n for every k at once into w[3k + 2] (w[3k] = z_k, w[3k + 1] the
+ * running power). False if it has not converged within EULER_MAX_TERMS terms.
+ */
+const sumEuler = (w: Float64Array, m: number, A: number, B: number, c: number, zMax: number): boolean => {
   let coefficient = 1;
   let powerMax = 1;
-  for (let n = 1; zMax > 0; n++) {
-    if (n > 1_000_000) throw new RangeError('BG/NBD expected purchases: series did not converge');
+  for (let n = 1; n <= EULER_MAX_TERMS; n++) {
     const ratio = ((A + n - 1) * (B + n - 1)) / ((c + n - 1) * n);
     coefficient *= ratio;
     powerMax *= zMax;
@@ -69,24 +98,16 @@ export const expectedPurchasesGivenAliveBgNbd = (
       const q = Math.max(Math.abs(ratio) * zMax, zMax);
       let smallest = Number.POSITIVE_INFINITY;
       for (let k = 0; k < m; k++) smallest = Math.min(smallest, Math.abs(1 + w[3 * k + 2]!));
-      if (coefficient === 0 || (q < 1 && termMax * q <= 1e-16 * (1 - q) * smallest)) break;
+      if (coefficient === 0 || (q < 1 && termMax * q <= 1e-16 * (1 - q) * smallest)) return true;
     }
+    if (!Number.isFinite(termMax)) return false;
   }
-  for (let k = 0; k < m; k++) {
-    const zk = w[3 * k]!;
-    if (!(zk > 0)) continue;
-    // 1 − (1−z)^{a−1}(1 + S) = −[((1−z)^{a−1} − 1) + (1−z)^{a−1} S]
-    const em = Math.expm1((a - 1) * Math.log1p(-zk));
-    const value = front * -(em + (1 + em) * w[3 * k + 2]!);
-    // Heavy cancellation is the only way to get a negative value: redo it on the original form.
-    out[k] = value >= 0 && Number.isFinite(value) ? value : front * originalBracket(p, zk, x);
-  }
-  return out;
+  return false;
 };
 
-/** The bracket on the untransformed 2F1, summed in log space (throws if that sum is not positive). */
+/** The bracket on the untransformed 2F1 (rescaled linear series; throws if its sum is not positive). */
 const originalBracket = ({ r, a, b }: BgNbdParams, z: number, x: number): number =>
-  -Math.expm1((r + x) * Math.log1p(-z) + logHyp2F1(r + x, b + x, a + b + x - 1, z));
+  -Math.expm1((r + x) * Math.log1p(-z) + hyp2F1Log(r + x, b + x, a + b + x - 1, z));
 
 /** E[Y(t) | x, t_x, T]: expected repeat purchases in (T, T + t] (FHL 2005 eq. 10). */
 export const expectedPurchases = (p: BgNbdParams, t: number, x: number, tx: number, T: number): number => {

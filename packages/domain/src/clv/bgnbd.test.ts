@@ -13,7 +13,7 @@ import {
 } from './bgnbd.ts';
 import { groupRfm } from './rfm.ts';
 import { simulateBgNbd } from './simulate.ts';
-import { logBeta } from './special.ts';
+import { logBeta, logHyp2F1 } from './special.ts';
 
 // Published CDNOW estimates (Fader, Hardie & Lee 2005).
 const cdnow: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -190,6 +190,21 @@ describe('evaluateBgNbd', () => {
 });
 
 describe('expectedPurchasesGivenAliveBgNbd', () => {
+  it('switches to the original series when a is huge (a degenerate fit without dropout heterogeneity)', () => {
+    const p = { r: 1.18, alpha: 8.42, a: 2.04e6, b: 3.27e6 };
+    for (const [t, x, tx, T] of [
+      [52, 0, 0, 52],
+      [52, 3, 14.3, 51.7],
+      [5, 40, 50, 52],
+    ] as const) {
+      const z = t / (p.alpha + T + t);
+      const c = p.a + p.b + x - 1;
+      const bracket = -Math.expm1((p.r + x) * Math.log1p(-z) + logHyp2F1(p.r + x, p.b + x, c, z));
+      const expected = (c / (p.a - 1)) * bracket * pAlive(p, x, tx, T);
+      expect(expectedPurchases(p, t, x, tx, T) / expected).toBeCloseTo(1, 10);
+    }
+  });
+
   it('gives every horizon of the single-horizon formula in one pass, for any a + b', () => {
     const times = [0, 0.5, 4.35, 13, 26, 52, 104, 520];
     for (const p of [cdnow, { r: 0.3, alpha: 2, a: 0.3, b: 0.4 }, { r: 1.2, alpha: 9, a: 2.5, b: 4 }]) {

@@ -26,6 +26,7 @@ const logA0FromTerms = (t1: number, t2: number): number =>
 /** log A0 for one customer. */
 export const paretoNbdLogA0 = (p: ParetoNbdParams, x: number, tx: number, T: number): number => {
   const { alpha, beta } = p;
+  if (tx >= T) return Number.NEGATIVE_INFINITY;
   const t1 = logA0Term(p, x, tx, Math.log(alpha + tx), Math.log(beta + tx));
   const t2 = logA0Term(p, x, T, Math.log(alpha + T), Math.log(beta + T));
   return logA0FromTerms(t1, t2);

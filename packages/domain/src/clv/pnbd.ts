@@ -64,8 +64,14 @@ export const fitParetoNbd = (rows: readonly RfmGroup[], start?: ParetoNbdParams)
   if (!KEYS.every((k) => origin[k] > 0))
     throw new RangeError('fitParetoNbd: start parameters must be positive');
   const value = (v: readonly number[]): number => {
-    const f = -evaluateParetoNbd(toParams(v), data) / n;
-    return Number.isNaN(f) ? Number.POSITIVE_INFINITY : f;
+    try {
+      const f = -evaluateParetoNbd(toParams(v), data) / n;
+      return Number.isNaN(f) ? Number.POSITIVE_INFINITY : f;
+    } catch (error) {
+      // 2F1 arguments within ~1e-5 of 1 (α/β or β/α in the tens of thousands): out of reach, not optimal.
+      if (error instanceof RangeError) return Number.POSITIVE_INFINITY;
+      throw error;
+    }
   };
   const fg = (v: readonly number[]) => {
     const gradient = v.map((_, i) => {

@@ -144,7 +144,9 @@ const sumHyp2F1 = (a: number, b: number, c: number, z: number): number => {
     bn += 1;
     cn += 1;
   }
-  throw new RangeError('hyp2F1: series did not converge');
+  throw new RangeError(
+    `hyp2F1: series did not converge in ${HYP_LINEAR_MAX_TERMS} terms (z = ${z} is too close to 1)`,
+  );
 };
 
 /** 2F1(a, b; c; z) for 0 ≤ z < 1 (see sumHyp2F1); Infinity when the value itself overflows. */
