@@ -55,7 +55,7 @@ describe('accounts API', () => {
     const sorted = await t.admin.get(
       '/api/v1/accounts?filter[custom.revenue][gt]=1000&filter[type][in]=partner,customer',
     );
-    expect((sorted.json().data as Account[]).map((x) => x.name)).toEqual(['Nordlys AS']);
+    expect((sorted.json().data as Account[]).map((x) => x.name)).toEqual(['Nordlys Energi AS']);
   });
 
   it('detects duplicates by domain and by name without legal form, and merges them', async () => {

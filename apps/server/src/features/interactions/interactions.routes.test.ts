@@ -184,14 +184,17 @@ describe('interactions', () => {
       relationships: { other: { name: string } }[];
       interactions: unknown[];
       openTasks: unknown[];
-      value: null;
+      value: { lifecycleState: string; tier: string | null };
+      orders: unknown[];
       deals: unknown[];
     }>();
     expect(v.profile.id).toBe(contactId);
     expect(v.relationships.map((x) => x.other.name)).toEqual(['Kund AB']);
     expect(v.interactions.length).toBe(2);
     expect(v.openTasks.length).toBe(1);
-    expect(v.value).toBeNull();
+    // No purchases yet: a prospect without a tier.
+    expect(v.value).toMatchObject({ lifecycleState: 'prospect', tier: null });
+    expect(v.orders).toEqual([]);
     expect(v.deals).toEqual([]);
     const a = await agent.get(`/api/v1/accounts/${accountId}/360`);
     expect(a.data<{ relationships: unknown[] }>().relationships.length).toBe(1);
