@@ -59,7 +59,7 @@ export const expectedPurchasesGivenAliveBgNbd = (
   const growthOriginal = Math.abs(((r + x) * (b + x)) / c) * zMax;
   // (The original's terms are all positive only for c > 0.)
   let converged = c <= 0 || growthEuler <= 1 || growthEuler <= growthOriginal;
-  if (converged) converged = sumEuler(w, m, A, B, c, zMax);
+  if (converged) converged = sumEuler(w, m, A, B, c);
   for (let k = 0; k < m; k++) {
     const zk = w[3 * k]!;
     if (!(zk > 0)) continue;
@@ -78,29 +78,49 @@ export const expectedPurchasesGivenAliveBgNbd = (
 
 /**
  * Σ_{n≥1} (A)_n (B)_n / ((c)_n n!) z_k^n for every k at once into w[3k + 2] (w[3k] = z_k, w[3k + 1] the
- * running power). False if it has not converged within EULER_MAX_TERMS terms.
+ * running power). When the z_k ascend, the smallest ones converge first and drop out of the loop.
+ * False if it has not converged within EULER_MAX_TERMS terms.
  */
-const sumEuler = (w: Float64Array, m: number, A: number, B: number, c: number, zMax: number): boolean => {
+const sumEuler = (w: Float64Array, m: number, A: number, B: number, c: number): boolean => {
+  let ascending = true;
+  for (let k = 1; k < m; k++) if (w[3 * k]! < w[3 * (k - 1)]!) ascending = false;
+  let first = 0; // sums before this index have converged (ascending z only)
+  while (first < m && !(w[3 * first]! > 0)) first++;
   let coefficient = 1;
-  let powerMax = 1;
   for (let n = 1; n <= EULER_MAX_TERMS; n++) {
     const ratio = ((A + n - 1) * (B + n - 1)) / ((c + n - 1) * n);
     coefficient *= ratio;
-    powerMax *= zMax;
-    for (let k = 0; k < 3 * m; k += 3) {
+    for (let k = 3 * first; k < 3 * m; k += 3) {
       const power = w[k + 1]! * w[k]!;
       w[k + 1] = power;
       w[k + 2]! += coefficient * power;
     }
-    const termMax = Math.abs(coefficient) * powerMax;
-    if (termMax <= 1e-16) {
-      // The geometric tail bound of hyp2F1, against the smallest of the sums.
-      const q = Math.max(Math.abs(ratio) * zMax, zMax);
-      let smallest = Number.POSITIVE_INFINITY;
-      for (let k = 0; k < m; k++) smallest = Math.min(smallest, Math.abs(1 + w[3 * k + 2]!));
-      if (coefficient === 0 || (q < 1 && termMax * q <= 1e-16 * (1 - q) * smallest)) return true;
+    if (coefficient === 0) return true;
+    // The geometric tail bound of hyp2F1 (the term ratio tends to z), checked from the smallest z up.
+    const nextRatio = Math.abs(((A + n) * (B + n)) / ((c + n) * (n + 1)));
+    while (first < m) {
+      const z = w[3 * first]!;
+      const term = Math.abs(coefficient * w[3 * first + 1]!);
+      const q = Math.max(nextRatio * z, z);
+      if (!(q < 1 && term * q <= 1e-16 * (1 - q) * Math.abs(1 + w[3 * first + 2]!))) break;
+      first++;
+      if (!ascending) {
+        // Unordered z: all must pass at once.
+        let all = true;
+        for (let k = first; k < m && all; k++) {
+          const zk = w[3 * k]!;
+          const qk = Math.max(nextRatio * zk, zk);
+          all =
+            qk < 1 &&
+            Math.abs(coefficient * w[3 * k + 1]!) * qk <= 1e-16 * (1 - qk) * Math.abs(1 + w[3 * k + 2]!);
+        }
+        if (!all) first = 0;
+        else first = m;
+        break;
+      }
     }
-    if (!Number.isFinite(termMax)) return false;
+    if (first >= m) return true;
+    if (!Number.isFinite(coefficient)) return false;
   }
   return false;
 };

@@ -215,6 +215,10 @@ describe('expectedPurchasesGivenAliveBgNbd', () => {
         [500, 51.9, 52],
       ] as const) {
         const curve = expectedPurchasesGivenAliveBgNbd(p, times, x, T);
+        const reversed = expectedPurchasesGivenAliveBgNbd(p, [...times].reverse(), x, T).reverse();
+        reversed.forEach((v, k) => {
+          expect(v).toBeCloseTo(curve[k]!, 12);
+        });
         const alive = pAlive(p, x, tx, T);
         times.forEach((t, k) => {
           expect(curve[k]! * alive).toBeCloseTo(expectedPurchases(p, t, x, tx, T), 10);
