@@ -174,7 +174,9 @@ const lineSearch = (
         if (p.slope * (hi.t - lo.t) >= 0) hi = lo;
         lo = p;
       }
+      // A bracket this narrow, or one across which f can change by no more than rounding, is exhausted.
       if (Math.abs(hi.t - lo.t) <= 1e-15 * Math.max(lo.t, hi.t)) break;
+      if (Math.abs((hi.t - lo.t) * d0) <= 1e-15 * (1 + Math.abs(f0))) break;
     }
     // Out of budget: a point with sufficient decrease still makes progress.
     return result(lo);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { prepareGroups } from './grouped.ts';
 import {
+  evaluateParetoNbd,
+  evaluateParetoNbdWithGradient,
   expectedPurchasesNewParetoNbd,
   expectedPurchasesParetoNbd,
   fitParetoNbd,
@@ -86,6 +89,36 @@ describe('paretoNbdLogLikelihoodOne', () => {
     const expected =
       3 * paretoNbdLogLikelihoodOne(cdnow, 0, 0, 30) + 2 * paretoNbdLogLikelihoodOne(cdnow, 2, 20, 38);
     expect(paretoNbdLogLikelihood(cdnow, rows)).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('evaluateParetoNbdWithGradient', () => {
+  const day = (v: number) => Math.round(v * 7) / 7;
+  const sims = simulateParetoNbd({ r: 0.8, alpha: 5, s: 0.8, beta: 15 }, 2000, {
+    seed: 2,
+    minT: 10,
+    maxT: 80,
+  });
+  const rows = groupRfm(sims.map((c) => ({ frequency: c.x, recency: day(c.tx), T: day(c.T) })));
+  rows.push({ x: 3, tx: 40, T: 40, count: 2 }); // t_x = T: no death term
+  const data = prepareGroups(rows);
+
+  it('has the log-likelihood of evaluateParetoNbd and a gradient matching central differences', () => {
+    // α < β, α > β, α = β
+    for (const p of [
+      { r: 0.8, alpha: 5, s: 0.8, beta: 15 },
+      { r: 0.55, alpha: 12, s: 1.7, beta: 3 },
+      { ...cdnow, beta: cdnow.alpha },
+    ]) {
+      const { logLikelihood, gradient } = evaluateParetoNbdWithGradient(p, data);
+      expect(logLikelihood).toBeCloseTo(evaluateParetoNbd(p, data), 8);
+      for (const key of ['r', 'alpha', 's', 'beta'] as const) {
+        const h = 1e-5 * p[key];
+        const at = (v: number) => evaluateParetoNbd({ ...p, [key]: v }, data);
+        const fd = (at(p[key] + h) - at(p[key] - h)) / (2 * h);
+        expect(Math.abs(gradient[key] - fd), key).toBeLessThan(1e-5 * Math.max(1, Math.abs(fd)));
+      }
+    }
   });
 });
 

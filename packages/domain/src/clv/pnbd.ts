@@ -2,10 +2,12 @@
 // "A Note on Deriving the Pareto/NBD Model and Related Expressions": purchases at rate λ ~ Gamma(r, α)
 // while alive, an exponential lifetime with rate μ ~ Gamma(s, β).
 import { type GroupedRows, prepareGroups } from './grouped.ts';
+import { evaluateParetoNbdWithGradient } from './pnbd-gradient.ts';
 import { evaluateParetoNbd, type ParetoNbdParams, paretoNbdLogA0 } from './pnbd-likelihood.ts';
 import type { RfmGroup } from './rfm.ts';
 import { minimize, minimizeBfgs, numericHessian, standardErrorsFromHessian } from './special.ts';
 
+export { evaluateParetoNbdWithGradient, type ParetoNbdEvaluation } from './pnbd-gradient.ts';
 export {
   evaluateParetoNbd,
   type ParetoNbdParams,
@@ -33,8 +35,6 @@ const toParams = (v: readonly number[]): ParetoNbdParams => ({
   s: Math.exp(v[2]!),
   beta: Math.exp(v[3]!),
 });
-// Central differences in log-parameters: the likelihood's derivatives through 2F1 are impractical.
-const GRADIENT_STEP = 1e-5;
 
 /** r = 1 and α matching the observed purchase rate; s = 1 and β = mean T (a lifetime of about T). */
 const defaultStart = (data: GroupedRows): ParetoNbdParams => {
@@ -51,10 +51,11 @@ const defaultStart = (data: GroupedRows): ParetoNbdParams => {
 };
 
 /**
- * Maximum-likelihood fit on grouped rows: BFGS on log-parameters with central-difference gradients,
- * Nelder–Mead then BFGS again if that stalls. Standard errors from the inverse of a central-difference
- * Hessian of −LL in the original parameters; null when it is not positive definite. Without repeat
- * buyers the likelihood has no maximum (r → 0): the fit then reports converged = false.
+ * Maximum-likelihood fit on grouped rows: BFGS on log-parameters with the analytic gradient
+ * (pnbd-gradient.ts), Nelder–Mead then BFGS again if that stalls. Standard errors from the inverse
+ * Hessian of −LL in the original parameters (central differences of the gradient); null when it is
+ * not positive definite. Without repeat buyers the likelihood has no maximum (r → 0): the fit then
+ * reports converged = false.
  */
 export const fitParetoNbd = (rows: readonly RfmGroup[], start?: ParetoNbdParams): ParetoNbdFit => {
   const data = prepareGroups(rows);
@@ -74,23 +75,22 @@ export const fitParetoNbd = (rows: readonly RfmGroup[], start?: ParetoNbdParams)
     }
   };
   const fg = (v: readonly number[]) => {
-    const gradient = v.map((_, i) => {
-      const up = [...v];
-      const down = [...v];
-      up[i] = up[i]! + GRADIENT_STEP;
-      down[i] = down[i]! - GRADIENT_STEP;
-      return (value(up) - value(down)) / (2 * GRADIENT_STEP);
-    });
-    return { value: value(v), gradient };
+    const p = toParams(v);
+    try {
+      const { logLikelihood, gradient } = evaluateParetoNbdWithGradient(p, data);
+      return { value: -logLikelihood / n, gradient: KEYS.map((k) => (-gradient[k] * p[k]) / n) };
+    } catch (error) {
+      if (error instanceof RangeError)
+        return { value: Number.POSITIVE_INFINITY, gradient: KEYS.map(() => 0) };
+      throw error;
+    }
   };
-  const bounds = { lower: KEYS.map(() => -LOG_BOUND), upper: KEYS.map(() => LOG_BOUND) };
-  // With numeric gradients the attainable gradient accuracy is ~1e-10, hence the looser tolerance.
-  const options = { ...bounds, gradientTolerance: 1e-8 };
+  const options = { lower: KEYS.map(() => -LOG_BOUND), upper: KEYS.map(() => LOG_BOUND) };
   const theta0 = KEYS.map((k) => Math.min(LOG_BOUND, Math.max(-LOG_BOUND, Math.log(origin[k]))));
   let result = minimizeBfgs(fg, theta0, options);
   let iterations = result.iterations;
   if (!result.converged) {
-    const simplex = minimize(value, result.x, { ...bounds, restarts: 10 });
+    const simplex = minimize(value, result.x, { ...options, restarts: 10 });
     result = minimizeBfgs(fg, simplex.x, options);
     iterations += simplex.iterations + result.iterations;
   }
@@ -106,14 +106,20 @@ export const fitParetoNbd = (rows: readonly RfmGroup[], start?: ParetoNbdParams)
   };
 };
 
-/** √diag of the inverse central-difference Hessian of −LL at p, or null if not positive definite. */
+/** √diag of the inverse Hessian of −LL at p (central differences of the gradient), or null. */
 export const paretoNbdStandardErrors = (
   p: ParetoNbdParams,
   data: GroupedRows,
 ): ParetoNbdStandardErrors | null => {
-  const negLogLikelihood = (v: readonly number[]) =>
-    -evaluateParetoNbd({ r: v[0]!, alpha: v[1]!, s: v[2]!, beta: v[3]! }, data);
-  const se = standardErrorsFromHessian(numericHessian(negLogLikelihood, [p.r, p.alpha, p.s, p.beta]));
+  const at = (v: readonly number[]) => ({ r: v[0]!, alpha: v[1]!, s: v[2]!, beta: v[3]! });
+  const negGradient = (v: readonly number[]) => {
+    const { gradient } = evaluateParetoNbdWithGradient(at(v), data);
+    return KEYS.map((k) => -gradient[k]);
+  };
+  const H = numericHessian((v) => -evaluateParetoNbd(at(v), data), [p.r, p.alpha, p.s, p.beta], {
+    gradient: negGradient,
+  });
+  const se = standardErrorsFromHessian(H);
   return se ? { r: se[0]!, alpha: se[1]!, s: se[2]!, beta: se[3]! } : null;
 };
 
