@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { connect } from '../db/connection.ts';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/relata.js');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'relata-cli-'));
@@ -35,6 +36,56 @@ describe('relata command', () => {
     const d = relata(['doctor']);
     expect(d.code, d.out).toBe(0);
     expect(d.out).toContain('migrations: up to date');
+  }, 240_000);
+
+  it('imports ERP exports idempotently (UTF-8 with BOM, Windows-1252) and recomputes value', async () => {
+    let db = await connect({ dataDir });
+    const [a, b] = await db.query<{ primary_email: string }>(
+      'SELECT primary_email FROM contacts WHERE primary_email IS NOT NULL ORDER BY primary_email LIMIT 2',
+    );
+    await db.close();
+    const products = path.join(dataDir, 'products.csv');
+    writeFileSync(
+      products,
+      `\uFEFFexternal_id,sku,name,category,price,currency\np1,BEAN-1,Espresso beans,Coffee,1290,EUR\np2,CUP-1,Cup,Ware,450,EUR\n`,
+    );
+    expect(relata(['import', 'products', products]).out).toContain('2 created');
+    expect(relata(['import', 'products', products]).out).toContain('2 unchanged');
+    // Windows-1252: "Café" with é as the single byte 0xE9.
+    const orders = path.join(dataDir, 'orders.csv');
+    const csv = [
+      'external_id,contact_email,ordered_at,status,currency,sku,description,quantity,unit_price',
+      `o1,${a!.primary_email},2026-01-10,fulfilled,EUR,BEAN-1,,2,`,
+      `o1,${a!.primary_email},2026-01-10,fulfilled,EUR,,Café au lait,1,390`,
+      `o2,${b!.primary_email},2026-02-01,confirmed,EUR,CUP-1,,4,`,
+    ].join('\n');
+    writeFileSync(orders, Buffer.from(csv, 'latin1'));
+    const first = relata(['import', 'orders', orders]);
+    expect(first.code, first.out).toBe(0);
+    expect(first.out).toContain('Imported 2 orders: 2 created');
+    expect(relata(['import', 'orders', orders]).out).toContain('2 unchanged');
+    const bad = path.join(dataDir, 'bad.csv');
+    writeFileSync(
+      bad,
+      'external_id,contact_email,ordered_at,currency,quantity,unit_price\nx1,nobody@example.com,2026-01-01,EUR,1,100\n',
+    );
+    const refused = relata(['import', 'orders', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('line 2: contactEmail');
+    const r = relata(['clv', 'recompute', '--type', 'contact']);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/contacts: \d+ customers/);
+    db = await connect({ dataDir });
+    const lines = await db.query<{ description: string; line_total: number }>(
+      `SELECT description, line_total FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.external_id = 'o1' ORDER BY position`,
+    );
+    const values = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customer_values`);
+    await db.close();
+    expect(lines.map((l) => [l.description, Number(l.line_total)])).toEqual([
+      ['Espresso beans', 2580],
+      ['Café au lait', 390],
+    ]);
+    expect(values[0]!.n).toBeGreaterThanOrEqual(2);
   }, 240_000);
 
   it('explains bad usage and bad settings in one line, without a stack trace', () => {

@@ -94,6 +94,35 @@ describe('relata clv fit', () => {
       expect(doc.spend.p).toBeCloseTo(6.25, 1);
       expect(doc.spend.q).toBeCloseTo(3.74, 1);
       expect(doc.spend.gamma).toBeCloseTo(15.44, 1);
+      expect(doc.standardErrors.r).toBeGreaterThan(0);
+    }, 120_000);
+
+    it('fits Pareto/NBD with --model pnbd (BTYD: r 0.553, α 10.58, s 0.606, β 11.66)', () => {
+      const r = relata([
+        'clv',
+        'fit',
+        '--transactions',
+        cdnow,
+        '--format',
+        'cdnow',
+        '--calibration-end',
+        '1997-09-30',
+        '--model',
+        'pnbd',
+        '--json',
+        '--out',
+        path.join(dir, 'pnbd.csv'),
+      ]);
+      expect(r.code, r.err).toBe(0);
+      const doc = JSON.parse(r.out);
+      expect(doc.model).toBe('pnbd');
+      expect(doc.params.r).toBeCloseTo(0.553, 2);
+      expect(doc.params.alpha).toBeCloseTo(10.58, 1);
+      expect(doc.params.s).toBeCloseTo(0.606, 2);
+      expect(doc.params.beta).toBeCloseTo(11.66, 0);
+      expect(doc.logLikelihood).toBeCloseTo(-9595.0, 0);
+      const rows = readFileSync(path.join(dir, 'pnbd.csv'), 'utf8').trim().split('\n');
+      expect(rows).toHaveLength(2358);
     }, 120_000);
   });
 });

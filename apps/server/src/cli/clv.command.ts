@@ -5,13 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
-  discountedClv,
-  expectedAverageSpend,
-  expectedPurchases,
-  fitBgNbd,
+  clvScorer,
   fitGammaGamma,
+  fitPurchaseModel,
   groupRfm,
-  pAlive,
+  type PurchaseModelKind,
   rfmSummary,
   type TimeUnit,
   type Transaction,
@@ -21,7 +19,7 @@ import { stringify } from 'csv-stringify/sync';
 
 export const clvUsage = `Usage: relata clv fit --transactions FILE --calibration-end YYYY-MM-DD
          [--format csv|cdnow] [--columns customer_id,date,amount] [--unit day|week|month]
-         [--model bgnbd] [--horizon MONTHS] [--discount MONTHLY_RATE] [--json] [--out FILE.csv]`;
+         [--model bgnbd|pnbd] [--horizon MONTHS] [--discount MONTHLY_RATE] [--json] [--out FILE.csv]`;
 
 class UsageError extends Error {}
 
@@ -79,7 +77,8 @@ export function clvFit(args: string[]): number {
   });
   const calibrationEnd = values['calibration-end'];
   if (!values.transactions || !calibrationEnd || !dateRe.test(calibrationEnd)) throw new UsageError(clvUsage);
-  if (values.model !== 'bgnbd') throw new UsageError('--model: only bgnbd is available so far');
+  if (values.model !== 'bgnbd' && values.model !== 'pnbd') throw new UsageError('--model is bgnbd or pnbd');
+  const kind = values.model as PurchaseModelKind;
   if (!['day', 'week', 'month'].includes(values.unit))
     throw new UsageError('--unit must be day, week or month');
   const unit = values.unit as TimeUnit;
@@ -95,16 +94,24 @@ export function clvFit(args: string[]): number {
     values.format === 'cdnow' ? readCdnow(text) : readCsv(text, columns as [string, string, string]);
   const rfm = rfmSummary(transactions, { calibrationEnd, unit });
   if (!rfm.length) throw new UsageError('no customers bought before the calibration end');
-  const fit = fitBgNbd(groupRfm(rfm));
+  const fit = fitPurchaseModel(kind, groupRfm(rfm));
   const spend = fitGammaGamma(rfm.map((r) => ({ x: r.frequency, m: r.monetary })));
   const repeat = rfm.filter((r) => r.frequency > 0).length;
   const doc = {
-    model: 'bgnbd',
+    model: kind,
     unit,
     calibrationEnd,
-    params: { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b },
+    params: { ...fit.params },
+    standardErrors: fit.standardErrors,
     logLikelihood: fit.logLikelihood,
-    spend: { p: spend.p, q: spend.q, gamma: spend.gamma, logLikelihood: spend.logLikelihood },
+    converged: fit.converged,
+    spend: {
+      p: spend.p,
+      q: spend.q,
+      gamma: spend.gamma,
+      logLikelihood: spend.logLikelihood,
+      standardErrors: spend.standardErrors,
+    },
     customers: rfm.length,
     repeatCustomers: repeat,
     transactions: transactions.length,
@@ -112,24 +119,19 @@ export function clvFit(args: string[]): number {
     monthlyDiscount: discount,
   };
   if (values.out) {
-    const unitsPerMonth = 365.25 / 12 / (unit === 'day' ? 1 : unit === 'week' ? 7 : 365.25 / 12);
+    const score = clvScorer(fit, spend, { horizonMonths: horizon, monthlyDiscount: discount, unit });
     const rows = rfm.map((r) => {
-      const avgSpend = expectedAverageSpend(spend, r.frequency, r.monetary);
+      const v = score(r.frequency, r.recency, r.T, r.monetary);
       return [
         r.customerId,
         r.frequency,
         r.recency,
         r.T,
         r.monetary,
-        pAlive(fit, r.frequency, r.recency, r.T),
-        expectedPurchases(fit, horizon * unitsPerMonth, r.frequency, r.recency, r.T),
-        avgSpend,
-        discountedClv(
-          fit,
-          avgSpend,
-          { x: r.frequency, tx: r.recency, T: r.T },
-          { horizonMonths: horizon, monthlyDiscount: discount, unit },
-        ),
+        v.pAlive,
+        v.expectedPurchases,
+        v.expectedSpend,
+        v.clv,
       ];
     });
     const header = [
@@ -149,12 +151,14 @@ export function clvFit(args: string[]): number {
     console.log(JSON.stringify(doc, null, 2));
   } else {
     const f = (v: number) => v.toPrecision(4);
+    const se = fit.standardErrors as Record<string, number> | null;
+    const shown = Object.entries(fit.params)
+      .map(([k, v]) => `${k}=${f(v)}${se?.[k] !== undefined ? ` (±${f(se[k]!)})` : ''}`)
+      .join(' ');
     console.log(
-      `BG/NBD on ${doc.customers} customers (${repeat} repeat), ${unit}s, calibration to ${calibrationEnd}`,
+      `${kind === 'bgnbd' ? 'BG/NBD' : 'Pareto/NBD'} on ${doc.customers} customers (${repeat} repeat), ${unit}s, calibration to ${calibrationEnd}`,
     );
-    console.log(
-      `  r=${f(fit.r)} alpha=${f(fit.alpha)} a=${f(fit.a)} b=${f(fit.b)}  log-likelihood ${fit.logLikelihood.toFixed(1)}`,
-    );
+    console.log(`  ${shown}  log-likelihood ${fit.logLikelihood.toFixed(1)}`);
     console.log(
       `Gamma-Gamma: p=${f(spend.p)} q=${f(spend.q)} gamma=${f(spend.gamma)}  log-likelihood ${spend.logLikelihood.toFixed(1)}`,
     );

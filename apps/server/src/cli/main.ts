@@ -4,8 +4,12 @@ import { createOrResetAdmin, ensureRoles } from '../bootstrap.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { connect, type Database } from '../db/connection.ts';
 import { migrate, pendingMigrations } from '../db/migrate.ts';
+import { createJobs } from '../jobs/jobs.ts';
+import { registerSystemJobs } from '../jobs/system.jobs.ts';
 import { startRuntime } from '../runtime.ts';
+import { createServices, type Services } from '../services.ts';
 import { clvCommand } from './clv.command.ts';
+import { ImportError, importFile } from './import.command.ts';
 
 const usage = `Usage: relata <command> [options]
 
@@ -17,8 +21,12 @@ Commands:
   create-admin [--password P]   create admin@relata.local or reset its password
                                 (or RELATA_ADMIN_PASSWORD)
   doctor                        check Node.js, database and migrations
-  clv fit --transactions FILE --calibration-end YYYY-MM-DD [--format cdnow] [--json] [--out F]
-                                fit BG/NBD + Gamma-Gamma to a transaction log
+  clv fit --transactions FILE --calibration-end YYYY-MM-DD [--model bgnbd|pnbd] [--format cdnow]
+          [--json] [--out F]    fit BG/NBD or Pareto/NBD + Gamma-Gamma to a transaction log
+  clv recompute [--type contact|account|all] [--model bgnbd|pnbd] [--holdout-days N]
+                                fit and score the stored orders now (tiers, lifecycle, flows)
+  import products|orders|invoices FILE.csv
+                                idempotent import of an ERP export (docs/value.md)
 
 Settings come from the environment; see the README.`;
 
@@ -29,6 +37,96 @@ async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     return await fn(database);
   } finally {
     await database.close();
+  }
+}
+
+/** The services on the configured database, with every queue created but no worker running. */
+async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  return withDatabase(async (database) => {
+    await migrate(database);
+    await ensureRoles(database);
+    const jobs = createJobs(database);
+    const services = createServices({ database, jobs, clock: () => new Date(), config });
+    registerSystemJobs(jobs, services);
+    await jobs.start({ work: false });
+    try {
+      return await fn(services);
+    } finally {
+      await jobs.stop();
+    }
+  });
+}
+
+async function recompute(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      type: { type: 'string', default: 'all' },
+      model: { type: 'string' },
+      'holdout-days': { type: 'string' },
+    },
+  });
+  if (!['contact', 'account', 'all'].includes(values.type)) {
+    console.error('--type is contact, account or all');
+    return 2;
+  }
+  if (values.model !== undefined && !['bgnbd', 'pnbd'].includes(values.model)) {
+    console.error('--model is bgnbd or pnbd');
+    return 2;
+  }
+  const holdout = values['holdout-days'] === undefined ? undefined : Number(values['holdout-days']);
+  if (holdout !== undefined && !(Number.isInteger(holdout) && holdout >= 7 && holdout <= 730)) {
+    console.error('--holdout-days takes a whole number of days from 7 to 730');
+    return 2;
+  }
+  const types =
+    values.type === 'all' ? (['contact', 'account'] as const) : ([values.type] as ('contact' | 'account')[]);
+  return withServices(async (services) => {
+    for (const type of types) {
+      const run = await services.value.recomputeNow(type, 'cli', {
+        ...(values.model ? { model: values.model as 'bgnbd' | 'pnbd' } : {}),
+        ...(holdout !== undefined ? { holdoutDays: holdout } : {}),
+      });
+      const p = Object.entries(run.params ?? {})
+        .map(([k, v]) => `${k}=${Number(v).toPrecision(4)}`)
+        .join(' ');
+      console.log(
+        `${type}s: ${run.customers} customers (${run.repeatCustomers} repeat), ${run.model} ${p || '(no model)'}, total CLV ${Math.round((run.totalClv ?? 0) / 100)} in ${((run.timings.totalMs ?? 0) / 1000).toFixed(1)} s`,
+      );
+      for (const w of run.warnings) console.log(`  warning: ${w}`);
+    }
+    return 0;
+  });
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const [kind, file, ...extra] = args;
+  if (!kind || !['products', 'orders', 'invoices'].includes(kind) || !file || extra.length) {
+    console.error('Usage: relata import products|orders|invoices FILE.csv');
+    return 2;
+  }
+  try {
+    return await withServices(async (services) => {
+      const t = Date.now();
+      const r = await importFile(kind as 'products' | 'orders' | 'invoices', file, services, (m) =>
+        console.log(m),
+      );
+      console.log(
+        `Imported ${r.records} ${kind}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+      );
+      return 0;
+    });
+  } catch (e) {
+    if (e instanceof ImportError) {
+      console.error(`relata import: ${e.message} (nothing from the failing batch was saved)`);
+      return 1;
+    }
+    if ((e as { code?: string }).code === 'ENOENT') {
+      console.error(`No such file: ${file}`);
+      return 2;
+    }
+    throw e;
   }
 }
 
@@ -173,7 +271,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'doctor':
         return await doctor();
       case 'clv':
-        return clvCommand(rest);
+        return rest[0] === 'recompute' ? await recompute(rest.slice(1)) : clvCommand(rest);
+      case 'import':
+        return await importCommand(rest);
       case undefined:
       case 'help':
       case '--help':
