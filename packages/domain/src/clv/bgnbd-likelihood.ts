@@ -1,7 +1,7 @@
 // BG/NBD log-likelihood and its analytic gradient over grouped rows, laid out for speed: terms that
 // depend only on x (lnΓ, ψ) are computed once per distinct x, log(α + t) once per distinct time, and
 // customers without repeat purchases are merged by T, so a row costs one exp and one log1p.
-import { type GroupedRows, prepareGroups } from './grouped.ts';
+import { type GroupedRows, prepareGroups, timeScratch } from './grouped.ts';
 import type { RfmGroup } from './rfm.ts';
 import { digamma, logGamma } from './special.ts';
 
@@ -57,8 +57,7 @@ export const evaluateBgNbd = (p: BgNbdParams, data: BgNbdData, withGradient = tr
     gAlpha += (n * r) / alpha;
   }
   const nt = data.times.length;
-  const logTime = new Float64Array(nt);
-  const invTime = new Float64Array(nt);
+  const [logTime, invTime] = timeScratch(data);
   for (let k = 0; k < nt; k++) {
     logTime[k] = Math.log(alpha + data.times[k]!);
     invTime[k] = 1 / (alpha + data.times[k]!);

@@ -72,3 +72,19 @@ export const prepareGroups = (rows: readonly RfmGroup[]): GroupedRows => {
     zeroCount: Float64Array.from(zero.values()),
   };
 };
+
+const scratch = new WeakMap<GroupedRows, [Float64Array, Float64Array]>();
+
+/**
+ * Two per-time work arrays owned by `data`, reused across evaluations: a fit evaluates the likelihood
+ * hundreds of times, and fresh arrays over a million distinct times would churn the garbage collector.
+ * Not re-entrant: one evaluation at a time per data set.
+ */
+export const timeScratch = (data: GroupedRows): [Float64Array, Float64Array] => {
+  let arrays = scratch.get(data);
+  if (!arrays) {
+    arrays = [new Float64Array(data.times.length), new Float64Array(data.times.length)];
+    scratch.set(data, arrays);
+  }
+  return arrays;
+};

@@ -1,6 +1,6 @@
 // Pareto/NBD log-likelihood (Fader, Hardie & Lee 2005, "A Note on Deriving the Pareto/NBD Model and
 // Related Expressions"), per customer and over grouped rows with per-x and per-time terms cached.
-import type { GroupedRows } from './grouped.ts';
+import { type GroupedRows, timeScratch } from './grouped.ts';
 import { hyp2F1Log, log1mExp, logAddExp, logGamma } from './special.ts';
 
 export type ParetoNbdParams = { r: number; alpha: number; s: number; beta: number };
@@ -55,8 +55,7 @@ export const evaluateParetoNbd = (p: ParetoNbdParams, data: GroupedRows): number
     logShare[k] = Math.log(s / (r + s + x));
   }
   const nt = data.times.length;
-  const la = new Float64Array(nt);
-  const lb = new Float64Array(nt);
+  const [la, lb] = timeScratch(data);
   for (let k = 0; k < nt; k++) {
     la[k] = Math.log(alpha + data.times[k]!);
     lb[k] = Math.log(beta + data.times[k]!);
