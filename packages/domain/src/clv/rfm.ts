@@ -102,12 +102,28 @@ export const rfmSummary = (transactions: readonly Transaction[], options: RfmOpt
 
 /** Collapse rows to unique (x, t_x, T) with counts: the likelihoods only depend on these. */
 export const groupRfm = (rows: readonly Pick<RfmRow, 'frequency' | 'recency' | 'T'>[]): RfmGroup[] => {
-  const groups = new Map<string, RfmGroup>();
+  // Nested maps on the numbers (no string keys: a million rows group in a fraction of the time);
+  // groups come out in order of first appearance.
+  const index = new Map<number, Map<number, Map<number, RfmGroup>>>();
+  const groups: RfmGroup[] = [];
   for (const { frequency: x, recency: tx, T } of rows) {
-    const key = `${x}|${tx}|${T}`;
-    const group = groups.get(key);
+    let byTx = index.get(x);
+    if (!byTx) {
+      byTx = new Map();
+      index.set(x, byTx);
+    }
+    let byT = byTx.get(tx);
+    if (!byT) {
+      byT = new Map();
+      byTx.set(tx, byT);
+    }
+    const group = byT.get(T);
     if (group) group.count++;
-    else groups.set(key, { x, tx, T, count: 1 });
+    else {
+      const created = { x, tx, T, count: 1 };
+      byT.set(T, created);
+      groups.push(created);
+    }
   }
-  return [...groups.values()];
+  return groups;
 };
