@@ -81,7 +81,7 @@ export const minimizeBfgs = (
     const gFree = g.map((gi, i) => (h[i] ? 0 : gi));
     let d = H.map((row) => -dot(row, gFree)).map((di, i) => (h[i] ? 0 : di));
     if (!(dot(d, g) < 0)) {
-      // Not a descent direction (a bound became active or H lost definiteness): restart from steepest descent.
+      // Not a descent direction (a bound became active, or H lost definiteness): steepest descent.
       H = identity(firstScale());
       fresh = true;
       d = gFree.map((gi) => -gi * H[0]![0]!);

@@ -190,7 +190,7 @@ describe('evaluateBgNbd', () => {
 });
 
 describe('expectedPurchasesGivenAliveBgNbd', () => {
-  it('switches to the original series when a is huge (a degenerate fit without dropout heterogeneity)', () => {
+  it('switches to the original series when a is huge (a degenerate fit: no dropout heterogeneity)', () => {
     const p = { r: 1.18, alpha: 8.42, a: 2.04e6, b: 3.27e6 };
     for (const [t, x, tx, T] of [
       [52, 0, 0, 52],

@@ -111,10 +111,11 @@ let rescales = 0;
 
 /**
  * 2F1(a, b; c; z) summed in linear space (a few multiplications per term instead of logs):
- * 0 ≤ z < 1, c not a non-positive integer; all terms are positive when a, b, c > 0. The sum is rescaled by 2^−600 whenever it grows past 2^600,
- * so huge intermediate terms never overflow. Stops when the geometric bound on the tail is below 1e-16
- * of the sum. Sign changes (negative a or b) are summed as they come, so heavy cancellation would lose
- * precision; logHyp2F1 covers z < 0 and other arguments.
+ * 0 ≤ z < 1, c not a non-positive integer; all terms are positive when a, b, c > 0. The sum is
+ * rescaled by 2^−600 whenever it grows past 2^600, so huge intermediate terms never overflow. Stops
+ * when the geometric bound on the tail is below 1e-16 of the sum. Sign changes (negative a or b) are
+ * summed as they come, so heavy cancellation would lose precision; logHyp2F1 covers z < 0 and other
+ * arguments.
  */
 const sumHyp2F1 = (a: number, b: number, c: number, z: number): number => {
   if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2F1 needs 0 ≤ z < 1, got ${z}`);
