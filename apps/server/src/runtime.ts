@@ -60,11 +60,16 @@ export async function startRuntime(opts: StartOptions = {}): Promise<Runtime> {
     await migrate(database);
     await ensureRoles(database);
     const admin = await ensureAdmin(database, config.adminPassword);
-    if (admin.created && config.demoData && opts.onDemo) await opts.onDemo(database, config.demoScale);
+    const demo = admin.created && config.demoData && opts.onDemo !== undefined;
+    if (demo) await opts.onDemo!(database, config.demoScale);
     const jobs = createJobs(database);
     const services = createServices({ database, jobs, clock: () => new Date(), config });
     registerSystemJobs(jobs, services);
     await jobs.start({ work: config.role !== 'api' });
+    if (demo) {
+      // Demo data comes with its customer value computed, so the value pages are not empty.
+      for (const type of ['contact', 'account'] as const) await services.value.recomputeNow(type, 'demo');
+    }
     if (config.role !== 'worker') await services.events.start();
     let app: App | null = null;
     let url: string | null = null;

@@ -247,10 +247,10 @@ export async function main(argv: string[]): Promise<number> {
             log: (m) => console.log(m),
           });
           console.log(
-            `Seeded ${r.contacts} contacts, ${r.accounts} accounts, ${r.relationships} relationships, ${r.interactions} interactions in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+            `Seeded ${r.contacts} contacts, ${r.accounts} accounts, ${r.relationships} relationships, ${r.interactions} interactions, ${r.orders} orders (${r.orderLines} lines) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
           );
           return 0;
-        });
+        }).then(async (code) => (code === 0 ? recompute([]) : code));
       }
       case 'create-admin': {
         const { values } = parseArgs({ args: rest, options: { password: { type: 'string' } } });

@@ -112,7 +112,15 @@ export function writer(query: QueryFn, slots: number) {
 
 type IndexDef = { name: string; table: string; def: string };
 const PENDING_KEY = 'seed.pendingIndexes';
-export const bulkTables = ['accounts', 'contacts', 'relationships', 'interactions', 'tasks'];
+export const bulkTables = [
+  'accounts',
+  'contacts',
+  'relationships',
+  'interactions',
+  'tasks',
+  'orders',
+  'order_lines',
+];
 
 /**
  * Drops the secondary (non-constraint) indexes of the bulk tables, first recording their

@@ -18,6 +18,7 @@ import {
 import type { Database, QueryFn } from '../connection.ts';
 import { type ContactRef, seedActivity } from './activity.ts';
 import { Batch, type Column, dropSecondaryIndexes, rebuildPendingIndexes, writer } from './bulk.ts';
+import { seedCommerce } from './commerce.ts';
 import { demoPhone } from './phones.ts';
 import {
   asciiSlug,
@@ -42,6 +43,10 @@ export type SeedOptions = {
   bulkThreshold?: number;
   /** Average interactions per contact (default 4; the benchmark uses 10). */
   interactionsPerContact?: number;
+  /** Products, orders, invoices and warranties (default true). */
+  commerce?: boolean;
+  /** Day the order histories run up to (default today), so lifecycle states are current. */
+  ordersEnd?: number;
 };
 
 export type SeedResult = {
@@ -52,6 +57,8 @@ export type SeedResult = {
   relationships: number;
   interactions: number;
   tasks: number;
+  orders: number;
+  orderLines: number;
 };
 
 const DAY = 86_400_000;
@@ -462,7 +469,7 @@ export async function seedDemo(database: Database, opts: SeedOptions): Promise<S
     await rebuildPendingIndexes(database, log);
     log(`indexes rebuilt after ${elapsed()}`);
   }
-  await database.query('ANALYZE accounts, contacts, relationships, interactions, tasks');
+  await database.query('ANALYZE accounts, contacts, relationships, interactions, tasks, orders, order_lines');
   log(`done after ${elapsed()}`);
   return result!;
 }
@@ -611,7 +618,8 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
   // ---- contacts ------------------------------------------------------------------------
   const contacts = new Batch('contacts', contactColumns);
   const perContact = ctx.interactionsPerContact ?? 4;
-  const refs: ContactRef[] | null = perContact > 0 ? [] : null;
+  const withCommerce = ctx.commerce ?? true;
+  const refs: ContactRef[] | null = perContact > 0 || withCommerce ? [] : null;
   const span = END - START;
   type Prev = { id: string; locale: NameLocale; ci: number; last: string; female: boolean; address: unknown };
   let prev: Prev | null = null;
@@ -798,16 +806,31 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
   await out.drain();
   log(`relationships: ${relationships} after ${elapsed()}`);
   // Activity references contacts, so it is written once every contact is committed.
-  const activity = refs
-    ? await seedActivity(query, slots, refs, {
-        perContact,
-        end: END,
-        ids: createRng(ctx.seed, `activity-ids${salt}`),
-        rng: createRng(ctx.seed, `activity${salt}`),
-        batchSize,
-      })
-    : { interactions: 0, tasks: 0 };
-  if (refs) log(`interactions: ${activity.interactions}, tasks: ${activity.tasks} after ${elapsed()}`);
+  const activity =
+    refs && perContact > 0
+      ? await seedActivity(query, slots, refs, {
+          perContact,
+          end: END,
+          ids: createRng(ctx.seed, `activity-ids${salt}`),
+          rng: createRng(ctx.seed, `activity${salt}`),
+          batchSize,
+        })
+      : { interactions: 0, tasks: 0 };
+  if (refs && perContact > 0)
+    log(`interactions: ${activity.interactions}, tasks: ${activity.tasks} after ${elapsed()}`);
+  const [ordersBefore] = await query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+  const commerce =
+    refs && withCommerce
+      ? await seedCommerce(query, slots, refs, {
+          end: ctx.ordersEnd ?? Date.now(),
+          ids: createRng(ctx.seed, `commerce-ids${salt}`),
+          rng: createRng(ctx.seed, `commerce${salt}`),
+          batchSize,
+          numberOffset: Number(ordersBefore?.n ?? 0),
+        })
+      : { orders: 0, orderLines: 0 };
+  if (refs && withCommerce)
+    log(`orders: ${commerce.orders}, order lines: ${commerce.orderLines} after ${elapsed()}`);
   return {
     users: users.length,
     teams: teams.size,
@@ -815,5 +838,7 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
     contacts: scale,
     relationships,
     ...activity,
+    orders: commerce.orders,
+    orderLines: commerce.orderLines,
   };
 }
