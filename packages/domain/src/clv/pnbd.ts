@@ -140,6 +140,7 @@ const powerIntegral = (sMinus1: number, u: number): number => {
   const v = sMinus1 * u;
   return (v > -0.5 && v < 0.5 ? -Math.expm1(v) : 1 - Math.exp(v)) / sMinus1;
 };
+
 /**
  * E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^{s−1}] · P(alive)
  * (the note's conditional expectation); at s = 1 the bracket over (s − 1) is its limit ln((β+T+t)/(β+T)).
