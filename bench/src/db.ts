@@ -17,7 +17,9 @@ export type Target = { kind: 'postgres'; url: string; name: string } | { kind: '
 
 export type Prepared = { target: Target; database: Database; seeded: boolean; seedSeconds: number | null };
 
-type Marker = { scale: number; seed: number; interactions?: number };
+type Marker = { scale: number; seed: number; interactions?: number; commerce?: number };
+/** Bumped when the demo commerce generator changes, so older benchmark databases are reseeded. */
+export const COMMERCE_VERSION = 1;
 /** Interactions per contact, as the issue's benchmark asks (10M at the 1M scale). */
 export const INTERACTIONS_PER_CONTACT = 10;
 const MARKER_KEY = 'bench.seed';
@@ -58,7 +60,8 @@ async function postgresTarget(
         !fresh &&
         marker.scale === want.scale &&
         marker.seed === want.seed &&
-        marker.interactions === want.interactions
+        marker.interactions === want.interactions &&
+        marker.commerce === want.commerce
       )
         return { url: url.toString(), reuse: true };
       if (!marker && tables > 0) {
@@ -89,6 +92,7 @@ function pgliteTarget(dir: string, want: Marker, fresh: boolean): { dataDir: str
       marker.scale === want.scale &&
       marker.seed === want.seed &&
       marker.interactions === want.interactions &&
+      marker.commerce === want.commerce &&
       existsSync(dataDir)
     ) {
       return { dataDir, reuse: true };
@@ -110,8 +114,11 @@ export async function prepareDatabase(opts: {
   dbName: string;
   dataDir: string | undefined;
   fresh: boolean;
+  /** Interactions per contact (default 10). */
+  interactions?: number;
 }): Promise<Prepared> {
-  const want: Marker = { scale: opts.scale, seed: opts.seed, interactions: INTERACTIONS_PER_CONTACT };
+  const interactions = opts.interactions ?? INTERACTIONS_PER_CONTACT;
+  const want: Marker = { scale: opts.scale, seed: opts.seed, interactions, commerce: COMMERCE_VERSION };
   let target: Target;
   let reuse: boolean;
   if (opts.databaseUrl) {
@@ -119,7 +126,12 @@ export async function prepareDatabase(opts: {
     target = { kind: 'postgres', url: t.url, name: opts.dbName };
     reuse = t.reuse;
   } else {
-    const dir = opts.dataDir ?? path.join(os.tmpdir(), 'relata-bench-pglite');
+    const dir =
+      opts.dataDir ??
+      path.join(
+        os.tmpdir(),
+        `relata-bench-pglite${interactions === INTERACTIONS_PER_CONTACT ? '' : `-i${interactions}`}`,
+      );
     const t = pgliteTarget(dir, want, opts.fresh);
     target = { kind: 'pglite', dataDir: t.dataDir };
     reuse = t.reuse;
@@ -138,7 +150,7 @@ export async function prepareDatabase(opts: {
     await seedDemo(database, {
       scale: opts.scale,
       seed: opts.seed,
-      interactionsPerContact: INTERACTIONS_PER_CONTACT,
+      interactionsPerContact: interactions,
       log: (m) => log(`  ${m}`),
     });
     seedSeconds = (performance.now() - t) / 1000;

@@ -1,7 +1,7 @@
 /**
  * Demo commerce: a product catalogue, and for about two thirds of the contacts a purchase
  * history drawn from a buy-till-you-die process (purchases at a personal rate, dropping out
- * with some probability after each), with 1–5 lines an order, invoices for recent orders and
+ * with some probability after each), with 1–6 lines an order, invoices for recent orders and
  * warranties for appliances. Acquisition channels differ in spend, so LTV drivers show
  * something. Orders end on `end` (the day the demo is loaded), so lifecycle states are current.
  */
@@ -212,7 +212,7 @@ export async function seedCommerce(
     const u = rng.next();
     const ch = channels[channelCum.findIndex((x) => u < x)] ?? channels[0]!;
     // Purchases per day ~ Gamma(0.9)/90 (a few a year), spend level ~ Gamma(4), dropout ~ Beta(1, 3).
-    const rate = (gamma(rng, 0.9) / 90) * ch[3];
+    const rate = (gamma(rng, 0.9) / 75) * ch[3];
     const spend = (gamma(rng, 4) / 4) * ch[2];
     const drop = 1 - (1 - rng.next()) ** (1 / 3);
     let t = c.createdAt + rng.int(Math.max(1, end - c.createdAt));
@@ -222,7 +222,7 @@ export async function seedCommerce(
       const age = (end - t) / DAY;
       const cancelled = rng.chance(0.03);
       const delivered = age > 7;
-      const nLines = 1 + Math.min(4, Math.floor(gamma(rng, 1.2)));
+      const nLines = 1 + Math.min(5, Math.floor(gamma(rng, 2.2)));
       let total = 0;
       let appliance: Product | null = null;
       for (let k = 0; k < nLines; k++) {

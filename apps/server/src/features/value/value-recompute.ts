@@ -26,7 +26,7 @@ const DAY_MS = 86_400_000;
 export const dayNumber = (d: Date) => Math.floor(d.getTime() / DAY_MS);
 export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-const LOAD_ROWS = 50_000;
+const LOAD_ORDERS = 50_000;
 const WRITE_BATCH = 5_000;
 
 /** Growable typed buffers for the CSR histories. */
@@ -36,34 +36,39 @@ class Histories {
   days = new Int32Array(1024);
   amounts = new Float64Array(1024);
   size = 0;
-  add(rows: repo.HistoryRow[]) {
-    let last = this.ids[this.ids.length - 1];
-    for (const r of rows) {
-      if (r.id !== last) {
-        if (this.ids.length) this.offsets.push(this.size);
-        this.ids.push(r.id);
-        last = r.id;
-      }
-      if (this.size === this.days.length) {
-        const d = new Int32Array(this.size * 2);
+  attributes = new Map<string, { channel: string | null; category: string | null }>();
+  hasHistory = new Set<string>();
+  add(customers: repo.CustomerHistory[]) {
+    for (const c of customers) {
+      while (this.size + c.days.length > this.days.length) {
+        const d = new Int32Array(this.days.length * 2);
         d.set(this.days);
         this.days = d;
-        const a = new Float64Array(this.size * 2);
+        const a = new Float64Array(this.amounts.length * 2);
         a.set(this.amounts);
         this.amounts = a;
       }
-      this.days[this.size] = r.day;
-      this.amounts[this.size] = r.amount;
-      this.size++;
+      this.days.set(c.days, this.size);
+      this.amounts.set(c.amounts, this.size);
+      this.size += c.days.length;
+      this.ids.push(c.id);
+      this.offsets.push(this.size);
+      if (c.channel !== null || c.category !== null)
+        this.attributes.set(c.id, { channel: c.channel, category: c.category });
+      if (c.hasHistory) this.hasHistory.add(c.id);
     }
   }
-  done(): PurchaseHistories {
-    const offsets = Int32Array.from(this.ids.length ? [...this.offsets, this.size] : [0]);
+  done(): Loaded {
     return {
-      n: this.ids.length,
-      offsets,
-      days: this.days.subarray(0, this.size),
-      amounts: this.amounts.subarray(0, this.size),
+      ids: this.ids,
+      h: {
+        n: this.ids.length,
+        offsets: Int32Array.from(this.offsets),
+        days: this.days.subarray(0, this.size),
+        amounts: this.amounts.subarray(0, this.size),
+      },
+      attributes: this.attributes,
+      hasHistory: this.hasHistory,
     };
   }
 }
@@ -75,46 +80,23 @@ type Loaded = {
   hasHistory: Set<string>;
 };
 
-/** Every customer's purchase days, page by page in customer order. */
+/** Every customer's purchase days, page by page in customer order (about 50,000 orders a page). */
 async function loadAll(db: Db, type: CustomerType, asOfDay: number): Promise<Loaded> {
   const buf = new Histories();
-  const attributes = new Map<string, { channel: string | null; category: string | null }>();
-  const hasHistory = new Set<string>();
-  let after: string | undefined;
+  let after: string | null = null;
   for (;;) {
-    const rows = await repo.purchaseDays(db, type, {
-      ...(after ? { afterId: after } : {}),
-      asOfDay,
-      limit: LOAD_ROWS,
-    });
-    const full = rows.length === LOAD_ROWS;
-    // A full page may end in the middle of a customer: keep that one for the next page.
-    const lastId = rows[rows.length - 1]?.id;
-    const keep = full ? rows.filter((r) => r.id !== lastId) : rows;
-    if (full && keep.length === 0)
-      throw new Error(`customer ${lastId} has more than ${LOAD_ROWS} purchase days`);
-    buf.add(keep);
-    const ids = [...new Set(keep.map((r) => r.id))];
-    const [attrs, seen] = await Promise.all([
-      repo.firstPurchaseAttributes(db, type, ids),
-      repo.withHistory(db, type, ids),
-    ]);
-    for (const [k, v] of attrs) attributes.set(k, v);
-    for (const k of seen) hasHistory.add(k);
-    if (!full) break;
-    after = keep[keep.length - 1]!.id;
+    const upto = await repo.pageEnd(db, type, after, LOAD_ORDERS);
+    buf.add(await repo.historiesInRange(db, type, after, upto, asOfDay));
+    if (!upto) break;
+    after = upto;
   }
-  return { ids: buf.ids, h: buf.done(), attributes, hasHistory };
+  return buf.done();
 }
 
 async function loadSome(db: Db, type: CustomerType, ids: string[], asOfDay: number): Promise<Loaded> {
   const buf = new Histories();
-  buf.add(await repo.purchaseDays(db, type, { ids, asOfDay, limit: 10_000_000 }));
-  const [attributes, hasHistory] = await Promise.all([
-    repo.firstPurchaseAttributes(db, type, buf.ids),
-    repo.withHistory(db, type, buf.ids),
-  ]);
-  return { ids: buf.ids, h: buf.done(), attributes, hasHistory };
+  buf.add(await repo.historiesOf(db, type, ids, asOfDay));
+  return buf.done();
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);

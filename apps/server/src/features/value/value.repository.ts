@@ -13,64 +13,104 @@ const customerColumn = (type: CustomerType) => sql.raw(type === 'contact' ? 'con
 /** Orders that count as purchases (see purchaseStatuses in the domain). */
 const purchased = sql`status IN ('confirmed', 'fulfilled')`;
 
-export type HistoryRow = { id: string; day: number; amount: number };
+/** One customer's purchase days (ascending) with the amount of each, and first-order facts. */
+export type CustomerHistory = {
+  id: string;
+  days: number[];
+  amounts: number[];
+  channel: string | null;
+  category: string | null;
+  hasHistory: boolean;
+};
+
+const RS = '\x1e';
+const US = '\x1f';
+/** Free text inside the packed page may not contain the separators. */
+const clean = (e: SQL) => sql`translate(coalesce(${e}, ''), E'\x1e\x1f', '  ')`;
 
 /**
- * Purchase days with their amounts, customer by customer after `afterId`, at most `limit` rows. The
- * caller drops the last customer of a full page (it may continue) and asks again after the one before.
+ * Customers' purchase histories packed into one text value per page: row transfer, not SQL, is
+ * the cost of reading millions of purchase days (the embedded database most of all). A page is
+ * the customers in (afterId, uptoId], or the given ids.
  */
-export async function purchaseDays(
+async function packedHistories(
   ex: Executor,
   type: CustomerType,
-  opts: { afterId?: string; ids?: string[]; asOfDay: number; limit: number },
-): Promise<HistoryRow[]> {
+  which: SQL,
+  asOfDay: number,
+): Promise<CustomerHistory[]> {
   const c = customerColumn(type);
-  const which = opts.ids
-    ? sql`${c} = ANY(${sql.param(opts.ids)}::uuid[])`
-    : sql`${c} > ${opts.afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid`;
-  const res = await ex.execute(
-    sql`SELECT ${c} AS id, ((ordered_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01') AS day,
-               sum(total_base)::float8 AS amount
-        FROM orders
-        WHERE ${which} AND ${purchased}
-          AND ordered_at < (DATE '1970-01-01' + ${opts.asOfDay + 1}::int)::timestamp AT TIME ZONE 'UTC'
-        GROUP BY 1, 2 ORDER BY 1, 2 LIMIT ${opts.limit}`,
-  );
-  return rowsOf<{ id: string; day: number | string; amount: number | string }>(res).map((r) => ({
-    id: r.id,
-    day: Number(r.day),
-    amount: Number(r.amount),
-  }));
+  const res = await ex.execute(sql`
+    WITH days AS (
+      SELECT ${c} AS id, ((ordered_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01') AS day, sum(total_base)::float8 AS amount
+      FROM orders
+      WHERE ${which} AND ${purchased}
+        AND ordered_at < (DATE '1970-01-01' + ${asOfDay + 1}::int)::timestamp AT TIME ZONE 'UTC'
+      GROUP BY 1, 2),
+    per AS (
+      SELECT id, string_agg(day::text, ',' ORDER BY day) AS d, string_agg(amount::text, ',' ORDER BY day) AS a
+      FROM days GROUP BY id),
+    first AS (
+      SELECT DISTINCT ON (${c}) ${c} AS id, id AS order_id, channel FROM orders
+      WHERE ${which} AND ${purchased}
+      ORDER BY ${c}, ordered_at, id),
+    hist AS (
+      SELECT DISTINCT customer_id AS id FROM lifecycle_history
+      WHERE customer_type = ${type} AND customer_id IN (SELECT id FROM per))
+    SELECT string_agg(per.id::text || ${US} || per.d || ${US} || per.a || ${US} || ${clean(sql.raw('first.channel'))}
+             || ${US} || ${clean(sql.raw('top.category'))} || ${US} || (hist.id IS NOT NULL)::text, ${RS} ORDER BY per.id) AS packed
+    FROM per
+    LEFT JOIN first ON first.id = per.id
+    LEFT JOIN LATERAL (SELECT l.category FROM order_lines l WHERE l.order_id = first.order_id
+                       ORDER BY l.line_total DESC, l.position LIMIT 1) top ON true
+    LEFT JOIN hist ON hist.id = per.id`);
+  const packed = rowsOf<{ packed: string | null }>(res)[0]?.packed;
+  if (!packed) return [];
+  return packed.split(RS).map((rec) => {
+    const [id, d, a, channel, category, has] = rec.split(US) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    return {
+      id,
+      days: d.split(',').map(Number),
+      amounts: a.split(',').map(Number),
+      channel: channel || null,
+      category: category || null,
+      hasHistory: has === 'true',
+    };
+  });
 }
 
-/** Channel of each customer's first purchase and the category of its largest line. */
-export async function firstPurchaseAttributes(ex: Executor, type: CustomerType, ids: string[]) {
-  if (!ids.length) return new Map<string, { channel: string | null; category: string | null }>();
+/** The id that ends a page of about `orders` orders after `afterId`, or null for the last page. */
+export async function pageEnd(ex: Executor, type: CustomerType, afterId: string | null, orders: number) {
   const c = customerColumn(type);
-  const res = await ex.execute(
-    sql`SELECT DISTINCT ON (o.${c}) o.${c} AS id, o.channel,
-          (SELECT l.category FROM order_lines l WHERE l.order_id = o.id
-           ORDER BY l.line_total DESC, l.position LIMIT 1) AS category
-        FROM orders o
-        WHERE o.${c} = ANY(${sql.param(ids)}::uuid[]) AND o.${purchased}
-        ORDER BY o.${c}, o.ordered_at, o.id`,
-  );
-  return new Map(
-    rowsOf<{ id: string; channel: string | null; category: string | null }>(res).map((r) => [
-      r.id,
-      { channel: r.channel, category: r.category },
-    ]),
-  );
+  const res = await ex.execute(sql`
+    SELECT ${c} AS id FROM orders WHERE ${c} > ${afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid
+    ORDER BY ${c} OFFSET ${orders} LIMIT 1`);
+  return rowsOf<{ id: string }>(res)[0]?.id ?? null;
 }
 
-/** The customers among `ids` that have any lifecycle history already. */
-export async function withHistory(ex: Executor, type: CustomerType, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const res = await ex.execute(
-    sql`SELECT DISTINCT customer_id AS id FROM lifecycle_history
-        WHERE customer_type = ${type} AND customer_id = ANY(${sql.param(ids)}::uuid[])`,
-  );
-  return new Set(rowsOf<{ id: string }>(res).map((r) => r.id));
+/** Histories of the customers in (afterId, uptoId] (uptoId null: to the end). */
+export async function historiesInRange(
+  ex: Executor,
+  type: CustomerType,
+  afterId: string | null,
+  uptoId: string | null,
+  asOfDay: number,
+): Promise<CustomerHistory[]> {
+  const c = customerColumn(type);
+  const lower = sql`${c} > ${afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid`;
+  return packedHistories(ex, type, uptoId ? sql`${lower} AND ${c} <= ${uptoId}::uuid` : lower, asOfDay);
+}
+
+export async function historiesOf(ex: Executor, type: CustomerType, ids: string[], asOfDay: number) {
+  if (!ids.length) return [];
+  return packedHistories(ex, type, sql`${customerColumn(type)} = ANY(${sql.param(ids)}::uuid[])`, asOfDay);
 }
 
 export type ValueWrite = {
