@@ -12,10 +12,19 @@ import { createOrResetAdmin, ensureRoles } from '../../apps/server/src/bootstrap
 import { connect, type Database } from '../../apps/server/src/db/connection.ts';
 import { migrate } from '../../apps/server/src/db/migrate.ts';
 import { seedDemo } from '../../apps/server/src/db/seed/demo.ts';
+import { createJobs } from '../../apps/server/src/jobs/jobs.ts';
+import { createServices } from '../../apps/server/src/services.ts';
 
 export type Target = { kind: 'postgres'; url: string; name: string } | { kind: 'pglite'; dataDir: string };
 
-export type Prepared = { target: Target; database: Database; seeded: boolean; seedSeconds: number | null };
+export type Prepared = {
+  target: Target;
+  database: Database;
+  seeded: boolean;
+  seedSeconds: number | null;
+  /** Seconds of the value recompute after seeding (contacts and accounts), when one ran. */
+  valueSeconds: number | null;
+};
 
 type Marker = { scale: number; seed: number; interactions?: number; commerce?: number };
 /** Bumped when the demo commerce generator changes, so older benchmark databases are reseeded. */
@@ -116,6 +125,8 @@ export async function prepareDatabase(opts: {
   fresh: boolean;
   /** Interactions per contact (default 10). */
   interactions?: number;
+  /** Compute customer value when no run has succeeded yet (default true). */
+  computeValue?: boolean;
 }): Promise<Prepared> {
   const interactions = opts.interactions ?? INTERACTIONS_PER_CONTACT;
   const want: Marker = { scale: opts.scale, seed: opts.seed, interactions, commerce: COMMERCE_VERSION };
@@ -165,7 +176,31 @@ export async function prepareDatabase(opts: {
   } else {
     log(`reusing the benchmark database (scale ${opts.scale}, seed ${opts.seed})`);
   }
+  // Lists, the 360° view and flows read customer value: compute it once for the seeded orders.
+  let valueSeconds: number | null = null;
+  const [runs] = await database.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM value_model_runs WHERE status = 'succeeded'`,
+  );
+  if (opts.computeValue !== false && !runs?.n) {
+    log('computing customer value ...');
+    const t = performance.now();
+    const jobs = createJobs(database);
+    const services = createServices({
+      database,
+      jobs,
+      clock: () => new Date(),
+      config: {
+        sessionTtlHours: 24,
+        loginMaxFailures: 10,
+        defaultPhoneCountry: undefined,
+        cookieSecure: 'auto',
+      },
+    });
+    for (const type of ['contact', 'account'] as const) await services.value.recomputeNow(type, 'bench');
+    valueSeconds = (performance.now() - t) / 1000;
+    log(`value computed in ${valueSeconds.toFixed(1)} s`);
+  }
   // A database that has been running a while is vacuumed: visibility map set, statistics fresh.
   await database.query('VACUUM ANALYZE');
-  return { target, database, seeded: !reuse, seedSeconds };
+  return { target, database, seeded: !reuse, seedSeconds, valueSeconds };
 }

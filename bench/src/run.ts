@@ -124,12 +124,30 @@ const raw: Raw =
       };
 
 const sqlGet = 'SELECT * FROM contacts WHERE id = $1';
-const sqlList =
-  'SELECT *, (created_at)::text AS _sort FROM contacts WHERE language = $1::text ORDER BY created_at DESC, id DESC LIMIT 51';
-const sqlListNext =
-  'SELECT *, (created_at)::text AS _sort FROM contacts WHERE language = $1::text AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51';
-const sqlSearch =
-  'SELECT *, (name)::text AS _sort FROM contacts WHERE search_text LIKE $1 ORDER BY name ASC, id ASC LIMIT 21';
+// Lists carry each customer's value: the server joins customer_values, and so does the raw SQL.
+const valueJoin = `LEFT JOIN customer_values v ON v.customer_type = 'contact' AND v.customer_id = contacts.id`;
+const valueCols =
+  'v.tier, v.clv, v.p_alive, v.historical_value, v.lifecycle_state, v.rfm_score, v.last_purchase_on';
+const sqlList = `SELECT contacts.*, ${valueCols}, (created_at)::text AS _sort FROM contacts ${valueJoin}
+  WHERE language = $1::text ORDER BY created_at DESC, id DESC LIMIT 51`;
+const sqlListNext = `SELECT contacts.*, ${valueCols}, (created_at)::text AS _sort FROM contacts ${valueJoin}
+  WHERE language = $1::text AND (created_at, id) < ($2::timestamptz, $3::uuid) ORDER BY created_at DESC, id DESC LIMIT 51`;
+const sqlSearch = `SELECT contacts.*, ${valueCols}, (name)::text AS _sort FROM contacts ${valueJoin}
+  WHERE search_text LIKE $1 ORDER BY name ASC, id ASC LIMIT 21`;
+const sqlByClv = `SELECT contacts.*, ${valueCols}, (v.clv)::text AS _sort FROM contacts ${valueJoin}
+  WHERE v.tier = $1 ORDER BY v.clv DESC NULLS LAST, id DESC LIMIT 51`;
+const tiers = ['A', 'B', 'C', 'D'];
+const flowFrom = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+const flowTo = new Date().toISOString().slice(0, 10);
+const sqlFlows = `WITH f AS (SELECT customer_id, state FROM lifecycle_history WHERE customer_type = 'contact'
+    AND valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)),
+  t AS (SELECT customer_id, state FROM lifecycle_history WHERE customer_type = 'contact'
+    AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date))
+  SELECT CASE WHEN f.state IS NOT NULL THEN f.state WHEN c.created_at < ($1::date + 1) THEN 'prospect' ELSE 'none' END,
+    coalesce(t.state, 'prospect'), count(*)::int, coalesce(sum(v.clv), 0)::float8
+  FROM contacts c LEFT JOIN f ON f.customer_id = c.id LEFT JOIN t ON t.customer_id = c.id
+  LEFT JOIN customer_values v ON v.customer_type = 'contact' AND v.customer_id = c.id
+  WHERE c.created_at < ($2::date + 1) OR t.state IS NOT NULL GROUP BY 1, 2`;
 const likeOf = (t: string) => `%${foldText(t).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const rawCursors = await Promise.all(
@@ -193,6 +211,15 @@ const sql360Interactions =
   'SELECT * FROM interactions WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 20';
 const sql360Tasks =
   "SELECT * FROM tasks WHERE contact_id = $1 AND status = 'open' ORDER BY due_at ASC NULLS LAST, id LIMIT 50";
+const sql360Value = "SELECT * FROM customer_values WHERE customer_type = 'contact' AND customer_id = $1";
+const sql360Orders = 'SELECT * FROM orders WHERE contact_id = $1 ORDER BY ordered_at DESC, id DESC LIMIT 10';
+const sql360OpenOrders = `SELECT * FROM orders WHERE contact_id = $1 AND status IN ('confirmed', 'fulfilled')
+  AND delivery_status NOT IN ('delivered', 'returned') ORDER BY ordered_at DESC, id DESC LIMIT 20`;
+const sql360Invoices =
+  "SELECT * FROM invoices WHERE contact_id = $1 AND status = 'open' ORDER BY due_on, id LIMIT 20";
+const sql360Warranties =
+  'SELECT * FROM warranties WHERE contact_id = $1 AND ends_on >= $2::date ORDER BY ends_on DESC LIMIT 20';
+const today = new Date().toISOString().slice(0, 10);
 const sqlTimeline = `SELECT t.kind, t.id, t.at FROM (
     (SELECT 'interaction' AS kind, id, occurred_at AS at FROM interactions WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 51)
     UNION ALL (SELECT 'task', id, created_at FROM tasks WHERE contact_id = $1 ORDER BY created_at DESC, id DESC LIMIT 51)
@@ -322,6 +349,11 @@ const allWorkloads: Workload[] = [
       await raw.query(sql360Relationships, [id]);
       await raw.query(sql360Interactions, [id]);
       await raw.query(sql360Tasks, [id]);
+      await raw.query(sql360Value, [id]);
+      await raw.query(sql360Orders, [id]);
+      await raw.query(sql360OpenOrders, [id]);
+      await raw.query(sql360Invoices, [id]);
+      await raw.query(sql360Warranties, [id, today]);
     },
     api: async (i, http) => {
       await http.expect('GET', `/api/v1/contacts/${pick(ids, i)}/360`);
@@ -335,6 +367,26 @@ const allWorkloads: Workload[] = [
     },
     api: async (i, http) => {
       await http.expect('GET', `/api/v1/contacts/${pick(ids, i)}/timeline?limit=50`);
+    },
+  },
+  {
+    name: 'list by value (tier, -clv, 50)',
+    concurrency,
+    raw: async (i) => {
+      await raw.query(sqlByClv, [tiers[i % 4]]);
+    },
+    api: async (i, http) => {
+      await http.expect('GET', `/api/v1/contacts?limit=50&sort=-clv&filter[tier]=${tiers[i % 4]}`);
+    },
+  },
+  {
+    name: 'flow matrix, last 365 days',
+    concurrency: 1,
+    raw: async () => {
+      await raw.query(sqlFlows, [flowFrom, flowTo]);
+    },
+    api: async (_i, http) => {
+      await http.expect('GET', `/api/v1/flows?from=${flowFrom}&to=${flowTo}`);
     },
   },
   {
@@ -518,6 +570,7 @@ const report = {
   rssIdleMb: round(rssIdleMb, 1),
   rssPeakMb: round(rssPeakMb, 1),
   seedSeconds: prepared.seedSeconds === null ? null : round(prepared.seedSeconds, 1),
+  valueSeconds: prepared.valueSeconds === null ? null : round(prepared.valueSeconds, 1),
   settings: { durationS: durationMs / 1000, warmupS: warmupMs / 1000, concurrency, maxCount },
   machine: {
     cpus: os.cpus().length,

@@ -63,6 +63,7 @@ const prepared = await prepareDatabase({
   dataDir: args['data-dir'],
   fresh: args.fresh!,
   interactions: 0,
+  computeValue: false,
 });
 const { database, target } = prepared;
 const [counts] = await database.query<{ orders: number; lines: number; buyers: number }>(
