@@ -243,6 +243,27 @@ describe('orders', () => {
     expect(unknown.json().errors[0]).toMatchObject({ field: 'records.0.contactEmail', code: 'not_found' });
   });
 
+  it('moves orders with a merged contact and rescores the survivor', async () => {
+    const other = (await t.admin.post('/api/v1/contacts', { firstName: 'Ingrid', lastName: 'Berg (old)' })).data<{
+      id: string;
+    }>().id;
+    const o = (
+      await t.admin.post('/api/v1/orders', {
+        contactId: other,
+        orderedAt: '2026-09-01T10:00:00Z',
+        currency: 'EUR',
+        lines: [{ unitPrice: 700, quantity: 1 }],
+      })
+    ).data<Order>();
+    const merged = await t.admin.post(`/api/v1/contacts/${contactId}/merge`, { mergeId: other });
+    expect(merged.statusCode).toBe(200);
+    expect((await t.admin.get(`/api/v1/orders/${o.id}`)).data()).toMatchObject({ contactId });
+    const jobs = await t.services.database.query<{ data: { customers: { id: string }[] } }>(
+      `SELECT data FROM pgboss.job WHERE name = 'value.rescore' ORDER BY created_on DESC LIMIT 1`,
+    );
+    expect(jobs[0]!.data.customers).toEqual([{ type: 'contact', id: contactId }]);
+  });
+
   it('keeps read-only users out of writes', async () => {
     const ro = await t.userClient('read_only');
     expect((await ro.get('/api/v1/orders')).statusCode).toBe(200);
