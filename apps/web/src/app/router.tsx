@@ -81,6 +81,24 @@ const tasksRoute = createRoute({
 
 const inboxRoute = createRoute({ getParentRoute: () => appRoute, path: '/inbox', component: InboxPage });
 
+const ordersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/orders',
+  component: lazyRouteComponent(() => import('../pages/orders-page.tsx'), 'OrdersPage'),
+});
+
+const valueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/value',
+  component: lazyRouteComponent(() => import('../pages/value-page.tsx'), 'ValuePage'),
+});
+
+const flowsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/flows',
+  component: lazyRouteComponent(() => import('../pages/flows-page.tsx'), 'FlowsPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -101,6 +119,9 @@ const routeTree = rootRoute.addChildren([
     accountMergeRoute,
     tasksRoute,
     inboxRoute,
+    ordersRoute,
+    valueRoute,
+    flowsRoute,
     settingsRoute,
   ]),
 ]);

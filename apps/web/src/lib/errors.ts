@@ -52,10 +52,12 @@ export function zodFieldErrors(error: z.ZodError, t: TFunction): FieldMessages {
 function zodIssueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'number') return t('validation.tooSmallNumber', { min: Number(issue.minimum) });
       return Number(issue.minimum) <= 1 && issue.origin === 'string'
         ? t('validation.required')
         : t('validation.tooShort', { min: Number(issue.minimum) });
     case 'too_big':
+      if (issue.origin === 'number') return t('validation.tooLargeNumber', { max: Number(issue.maximum) });
       return t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':
       if (issue.format === 'email') return t('validation.email');

@@ -46,14 +46,46 @@ export function currencyDigits(currency: string): number {
   }
 }
 
-export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+/** Minor units as money; `whole` rounds to major units (for estimates such as CLV). */
+export function formatMoney(amountMinor: number, currency: string, locale: string, whole = false): string {
   const digits = currencyDigits(currency);
   const major = amountMinor / 10 ** digits;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+    }).format(major);
   } catch {
     return `${major.toFixed(digits)} ${currency}`;
   }
+}
+
+/** Money in large round figures for chart axes and tight cells: €1.2M, 45 k€. */
+export function formatMoneyCompact(amountMinor: number, currency: string, locale: string): string {
+  const major = amountMinor / 10 ** currencyDigits(currency);
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: Math.abs(major) < 1000 ? 0 : 1,
+    }).format(major);
+  } catch {
+    return `${Math.round(major)} ${currency}`;
+  }
+}
+
+/** Minor units per major unit of a currency (100 for EUR, 1 for JPY). */
+export const minorPerMajor = (currency: string): number => 10 ** currencyDigits(currency);
+
+/** A share 0–1 as a percentage (0.4213 → 42 %). */
+export function formatPercent(share: number, locale: string, digits = 0): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(share);
+}
+
+export function formatNumber(value: number, locale: string, digits = 0): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
 export function initials(name: string): string {

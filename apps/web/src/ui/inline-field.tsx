@@ -191,3 +191,51 @@ export function InlineSelectField({ label, value, options, readOnly, clearable, 
     />
   );
 }
+
+type NumberFieldProps = {
+  label: string;
+  value: number | null;
+  readOnly?: boolean;
+  min?: number;
+  max?: number;
+  /** Saves a whole number, or null when the input is emptied. */
+  onSave: (value: number | null) => Promise<void>;
+};
+
+/** A whole number edited in place; an empty input clears it. */
+export function InlineNumberField({ label, value, readOnly, min, max, onSave }: NumberFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <InlineField<string>
+      label={label}
+      value={value === null ? '' : String(value)}
+      display={value}
+      isEmpty={value === null}
+      readOnly={readOnly}
+      onSave={(v) => {
+        const text = v.trim();
+        if (text === '') return onSave(null);
+        const n = Number(text);
+        if (!Number.isInteger(n)) return Promise.reject(new Error(t('validation.wholeNumber')));
+        return onSave(n);
+      }}
+      renderEditor={(p) => (
+        <TextInput
+          autoFocus
+          size="sm"
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          step={1}
+          aria-label={p.label}
+          value={p.value}
+          error={p.error}
+          onChange={(e) => p.onChange(e.currentTarget.value)}
+          onKeyDown={p.onKeyDown}
+          onBlur={() => p.commit()}
+        />
+      )}
+    />
+  );
+}

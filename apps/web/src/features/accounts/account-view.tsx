@@ -2,7 +2,7 @@ import { Anchor } from '@mantine/core';
 import { accountSizes, accountTypes } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
 import { IconBuilding, IconWorld } from '../../ui/icons.tsx';
-import { InlineSelectField, InlineTextField } from '../../ui/inline-field.tsx';
+import { InlineNumberField, InlineSelectField, InlineTextField } from '../../ui/inline-field.tsx';
 import type { Fact } from '../records/record-header.tsx';
 import { RecordPage } from '../records/record-page.tsx';
 import { AccountTypeBadge } from './account-type-badge.tsx';
@@ -67,6 +67,14 @@ export function AccountView({ id }: { id: string }) {
                 clearable
                 readOnly={readOnly}
                 onSave={(v) => save({ size: v })}
+              />
+              <InlineNumberField
+                label={t('fields.creditScore')}
+                value={a.creditScore}
+                min={0}
+                max={1000}
+                readOnly={readOnly}
+                onSave={(v) => save({ creditScore: v })}
               />
             </>
           ),

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { languageNames } from '../../i18n/index.ts';
 import { formatPhone } from '../../lib/format.ts';
 import { IconMail, IconPhone } from '../../ui/icons.tsx';
-import { InlineSelectField, InlineTextField } from '../../ui/inline-field.tsx';
+import { InlineNumberField, InlineSelectField, InlineTextField } from '../../ui/inline-field.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { EmailComposeModal } from '../email/email-compose-modal.tsx';
@@ -79,6 +79,14 @@ export function ContactView({ id }: { id: string }) {
                 clearable
                 readOnly={readOnly}
                 onSave={(v) => save({ language: v })}
+              />
+              <InlineNumberField
+                label={t('fields.creditScore')}
+                value={c.creditScore}
+                min={0}
+                max={1000}
+                readOnly={readOnly}
+                onSave={(v) => save({ creditScore: v })}
               />
             </>
           ),

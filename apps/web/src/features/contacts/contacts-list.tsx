@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../lib/format.ts';
 import type { Column } from '../../ui/data-table.tsx';
 import { IconContacts } from '../../ui/icons.tsx';
+import { useCan } from '../auth/auth-api.ts';
 import { EmptyCell, NameCell } from '../records/record-cells.tsx';
 import { RecordList } from '../records/record-list.tsx';
 import { type Contact, primaryEmail, primaryPhone } from '../records/record-types.ts';
+import { useValueSettings } from '../value/value-api.ts';
+import { valueColumns } from '../value/value-columns.tsx';
 import { ContactCreateModal } from './contact-create-modal.tsx';
 
 export function ContactsList(props: { q: string | undefined; onQChange: (q: string | undefined) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const can = useCan();
+  const seesValue = can('read', 'value');
+  const currency = useValueSettings(seesValue).data?.currency ?? 'EUR';
   const columns = useMemo<Column<Contact>[]>(
     () => [
       {
@@ -42,8 +48,9 @@ export function ContactsList(props: { q: string | undefined; onQChange: (q: stri
         width: 'minmax(150px, 1.1fr)',
         render: (c) => c.jobTitle ?? <EmptyCell />,
       },
+      ...(seesValue ? valueColumns<Contact>(t, i18n.language, currency) : []),
     ],
-    [t],
+    [t, i18n.language, seesValue, currency],
   );
   return (
     <RecordList

@@ -1,7 +1,10 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
+import type { DeliveryStatus, LifecycleState } from '@relata/domain';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatPhone, formatRelative } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatMoney, formatPhone, formatRelative } from '../../lib/format.ts';
 import type { Task } from '../tasks/tasks-api.ts';
+import { LifecycleBadge, TierBadge } from '../value/value-badges.tsx';
 
 /** A caller as the server's look-up describes them. */
 export type CallerCard = {
@@ -15,14 +18,61 @@ export type CallerCard = {
   accounts: { id: string; name: string }[];
   openTasks: number;
   lastInteractionAt: string | null;
+  /** Null when the user may not read customer value. */
+  tier: string | null;
+  clv: number | null;
+  currency: string;
+  lifecycleState: LifecycleState | null;
+  creditScore: number | null;
+  openOrders: {
+    id: string;
+    number: string;
+    deliveryStatus: DeliveryStatus;
+    estimatedDelivery: string | null;
+  }[];
+  activeWarranties: number;
+  openCases: number;
 };
 
 export type ScreenPop = { callId: string; callerNumber: string; cards: CallerCard[] };
 
-export const screenPopTitle = (pop: ScreenPop, t: ReturnType<typeof useTranslation>['t']) =>
+export const screenPopTitle = (pop: ScreenPop, t: TFunction) =>
   pop.cards.length
     ? t('events.incomingCall', { number: formatPhone(pop.callerNumber) })
     : t('events.unknownCaller', { number: formatPhone(pop.callerNumber) });
+
+/** Tier, CLV, credit score, open deliveries and warranties of a caller, as far as the user may see. */
+function CardValue({ card }: { card: CallerCard }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const facts = [
+    card.clv !== null ? t('events.clv', { clv: formatMoney(card.clv, card.currency, lang, true) }) : null,
+    card.creditScore !== null ? t('events.creditScore', { score: card.creditScore }) : null,
+    card.activeWarranties > 0 ? t('events.warranties', { count: card.activeWarranties }) : null,
+  ].filter(Boolean);
+  return (
+    <>
+      {(card.tier || card.lifecycleState || facts.length > 0) && (
+        <Group gap={6} wrap="wrap">
+          {card.tier && <TierBadge tier={card.tier} size="sm" />}
+          {card.lifecycleState && <LifecycleBadge state={card.lifecycleState} size="sm" />}
+          <Text size="xs" c="var(--mantine-color-text)">
+            {facts.join(' · ')}
+          </Text>
+        </Group>
+      )}
+      {card.openOrders.slice(0, 3).map((o) => (
+        <Text key={o.id} size="xs" c="var(--mantine-color-text)">
+          {t('events.delivery', {
+            number: o.number,
+            status: t(`orders.delivery.${o.deliveryStatus}`),
+          })}
+          {o.estimatedDelivery && ` · ${t('orders.eta', { date: formatDate(o.estimatedDelivery, lang) })}`}
+        </Text>
+      ))}
+    </>
+  );
+}
 
 /** The body of an incoming-call notification: who may be calling, with a button to open them. */
 export function ScreenPopBody({ pop, onOpen }: { pop: ScreenPop; onOpen: (card: CallerCard) => void }) {
@@ -42,6 +92,7 @@ export function ScreenPopBody({ pop, onOpen }: { pop: ScreenPop; onOpen: (card: 
                 {company}
               </Text>
             )}
+            <CardValue card={card} />
             <Text size="xs" c="var(--mantine-color-text)">
               {t('events.openTasks', { count: card.openTasks })} ·{' '}
               {card.lastInteractionAt

@@ -2,6 +2,7 @@ import type { Channel, InteractionCreate, RecordType } from '@relata/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page, type Single } from '../../lib/api-client.ts';
 import type { AuditEntry } from '../audit/audit-api.ts';
+import type { Invoice, Order } from '../orders/orders-api.ts';
 import type { Task } from '../tasks/tasks-api.ts';
 
 export type Sentiment = 'positive' | 'neutral' | 'negative';
@@ -56,7 +57,9 @@ export type TimelineItem =
   | ({ kind: 'interaction' } & Interaction)
   | ({ kind: 'task' } & Task & { occurredAt: string })
   | ({ kind: 'note' } & Note & { occurredAt: string })
-  | ({ kind: 'audit' } & AuditEntry & { occurredAt: string });
+  | ({ kind: 'audit' } & AuditEntry & { occurredAt: string })
+  | ({ kind: 'order' } & Order & { occurredAt: string })
+  | ({ kind: 'invoice' } & Invoice & { occurredAt: string });
 export type TimelineKind = TimelineItem['kind'];
 
 export type TimelineFilters = { kinds: TimelineKind[]; channels: string[]; outcomes: string[] };

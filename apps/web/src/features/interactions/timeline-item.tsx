@@ -9,6 +9,7 @@ import { IconDownload } from '../../ui/icons-files.tsx';
 import { AuditChanges } from '../audit/audit-changes.tsx';
 import { actionKind } from '../audit/audit-format.ts';
 import { NoteEntry } from '../notes/note-entry.tsx';
+import { CommerceRow } from '../orders/commerce-timeline-row.tsx';
 import { TaskDue } from '../tasks/task-due.tsx';
 import { useUserNames } from '../users/users-api.ts';
 import { channelIcon, channelLabel, outcomeLabel, sentimentColors } from './channel-meta.tsx';
@@ -110,11 +111,13 @@ export function TimelineEntry({
   recordType,
   outcomes,
   onOpenEmail,
+  onOpenOrder,
 }: {
   item: TimelineItem;
   recordType: RecordType;
   outcomes: Outcome[] | undefined;
   onOpenEmail?: (emailId: string) => void;
+  onOpenOrder?: (orderId: string) => void;
 }) {
   const { t } = useTranslation();
   const names = useUserNames();
@@ -152,6 +155,9 @@ export function TimelineEntry({
       );
     case 'note':
       return <NoteEntry note={item} />;
+    case 'order':
+    case 'invoice':
+      return <CommerceRow item={item} onOpenOrder={onOpenOrder} />;
     case 'audit': {
       const actor = item.actorName ?? (item.actorId ? names.get(item.actorId) : null) ?? t('audit.system');
       return (

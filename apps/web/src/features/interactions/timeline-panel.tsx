@@ -8,15 +8,24 @@ import { useCan } from '../auth/auth-api.ts';
 import { CalendarImportButton } from '../calendar/calendar-import-button.tsx';
 import { EmailThreadModal } from '../email/email-thread-modal.tsx';
 import { NoteComposer } from '../notes/note-composer.tsx';
+import { OrderDrawer } from '../orders/order-drawer.tsx';
 import { channelLabel, outcomeLabel } from './channel-meta.tsx';
 import { type TimelineFilters, type TimelineKind, useOutcomes, useTimeline } from './interactions-api.ts';
 import { TimelineEntry } from './timeline-item.tsx';
 
-const kinds: TimelineKind[] = ['interaction', 'task', 'note', 'audit'];
+const kinds: TimelineKind[] = ['interaction', 'task', 'note', 'order', 'invoice', 'audit'];
+const resourceOf = {
+  interaction: 'interactions',
+  task: 'tasks',
+  note: 'notes',
+  audit: 'audit',
+  order: 'orders',
+  invoice: 'invoices',
+} as const satisfies Record<TimelineKind, string>;
 
 /**
- * Everything that happened with a contact or account, newest first: interactions, tasks, notes
- * and changes, filtered by kind, channel and outcome, a page at a time. A note composer sits on
+ * Everything that happened with a contact or account, newest first: interactions, tasks, notes,
+ * orders, invoices and changes, filtered by kind, channel and outcome, a page at a time. A note composer sits on
  * top; on contacts an .ics invitation can be imported as meetings.
  */
 export function TimelinePanel({ recordType, recordId }: { recordType: RecordType; recordId: string }) {
@@ -28,12 +37,8 @@ export function TimelinePanel({ recordType, recordId }: { recordType: RecordType
   const timeline = useTimeline(recordType, recordId, filters);
   const items = useMemo(() => timeline.data?.pages.flatMap((p) => p.data) ?? [], [timeline.data]);
   const filtered = filters.kinds.length + filters.channels.length + filters.outcomes.length > 0;
-  const visibleKinds = kinds.filter((k) =>
-    can(
-      'read',
-      k === 'interaction' ? 'interactions' : k === 'task' ? 'tasks' : k === 'note' ? 'notes' : 'audit',
-    ),
-  );
+  const [orderId, setOrderId] = useState<string | null>(null);
+  const visibleKinds = kinds.filter((k) => can('read', resourceOf[k]));
 
   return (
     <SectionCard
@@ -119,6 +124,7 @@ export function TimelinePanel({ recordType, recordId }: { recordType: RecordType
                 recordType={recordType}
                 outcomes={outcomes.data}
                 onOpenEmail={can('read', 'emails') ? setEmailId : undefined}
+                onOpenOrder={setOrderId}
               />
             ))}
           </Stack>
@@ -137,6 +143,7 @@ export function TimelinePanel({ recordType, recordId }: { recordType: RecordType
         </>
       )}
       <EmailThreadModal emailId={emailId} onClose={() => setEmailId(null)} />
+      <OrderDrawer orderId={orderId} onClose={() => setOrderId(null)} />
     </SectionCard>
   );
 }

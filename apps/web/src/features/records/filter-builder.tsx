@@ -33,7 +33,7 @@ function useValueOptions(field: FilterField | undefined): Option[] | null {
     ];
   }
   if (field.ref === 'teams') return (teams.data ?? []).map((team) => ({ value: team.id, label: team.name }));
-  if (field.values) return field.values.map((v) => ({ value: v, label: v }));
+  if (field.values) return field.values.map((v) => ({ value: v, label: field.valueLabel?.(v) ?? v }));
   return null;
 }
 
@@ -227,7 +227,11 @@ export function FilterChips({ fields, value, onChange }: Props) {
       {value.map((c, i) => {
         const field = fields.find((f) => f.key === c.field);
         const label = `${field?.label ?? c.field} ${t(`filters.ops.${c.op}`)} ${
-          c.op === 'is_null' ? (c.value === 'true' ? t('filters.isEmpty') : t('filters.isNotEmpty')) : c.value
+          c.op === 'is_null'
+            ? c.value === 'true'
+              ? t('filters.isEmpty')
+              : t('filters.isNotEmpty')
+            : (field?.valueLabel?.(c.value) ?? c.value)
         }`;
         return (
           <Badge

@@ -5,7 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { type ComponentType, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, minorPerMajor } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { IconPlus, IconSearch } from '../../ui/icons.tsx';
@@ -13,8 +13,9 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { useCustomFields } from '../custom-fields/custom-fields-api.ts';
 import { useUserNames } from '../users/users-api.ts';
+import { useValueSettings } from '../value/value-api.ts';
 import { FilterBuilder, FilterChips } from './filter-builder.tsx';
-import { filterFields } from './filter-fields.ts';
+import { apiConditions, filterFields, valueFilterFields } from './filter-fields.ts';
 import { OwnerCell } from './record-cells.tsx';
 import { recordRoute } from './record-links.ts';
 import { collectionOf, type RecordOf } from './record-types.ts';
@@ -44,15 +45,23 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
   const [sort, setSort] = useState<string | undefined>(undefined);
   const [filters, setFilters] = useState<FilterCondition[]>([]);
   const customFields = useCustomFields(props.type);
-  const fields = useMemo(
-    () => filterFields(props.type, customFields.data ?? [], (key) => t(`fields.${key}`)),
-    [props.type, customFields.data, t],
-  );
+  const seesValue = can('read', 'value');
+  const settings = useValueSettings(seesValue);
+  const fields = useMemo(() => {
+    const base = filterFields(props.type, customFields.data ?? [], (key) => t(`fields.${key}`));
+    if (!seesValue) return base;
+    const currency = settings.data?.currency ?? 'EUR';
+    const tiers = settings.data?.tiers.map((tier) => tier.key) ?? [];
+    return [...base, ...valueFilterFields(t, currency, minorPerMajor(currency), tiers)];
+  }, [props.type, customFields.data, t, seesValue, settings.data]);
 
   useEffect(() => setSearch(props.q ?? ''), [props.q]);
   const pushQ = useDebouncedCallback((value: string) => props.onQChange(value.trim() || undefined), 300);
 
-  const params = useMemo(() => ({ q: props.q, sort, filters, limit: 50 }), [props.q, sort, filters]);
+  const params = useMemo(
+    () => ({ q: props.q, sort, filters: apiConditions(fields, filters), limit: 50 }),
+    [props.q, sort, filters, fields],
+  );
   const list = useRecordList(props.type, params);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
   const { fetchNextPage } = list;

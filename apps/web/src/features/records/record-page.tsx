@@ -14,9 +14,11 @@ import { useCan } from '../auth/auth-api.ts';
 import { CustomFieldsSection } from '../custom-fields/custom-fields-section.tsx';
 import { LogInteractionModal } from '../interactions/log-interaction-modal.tsx';
 import { TimelinePanel } from '../interactions/timeline-panel.tsx';
+import { InvoicesPanel, OrdersPanel, WarrantiesPanel } from '../orders/commerce-panels.tsx';
 import { RelationshipsPanel } from '../relationships/relationships-panel.tsx';
 import { OpenTasksCard } from '../tasks/open-tasks-card.tsx';
 import { useTeams, useUserNames, useUsers } from '../users/users-api.ts';
+import { ValueCard } from '../value/value-card.tsx';
 import { AddressFields } from './address-fields.tsx';
 import { DuplicatesPanel } from './duplicates-panel.tsx';
 import { type Fact, RecordHeader } from './record-header.tsx';
@@ -111,11 +113,17 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
         }
         onDelete={can('delete', collection, record) ? open : undefined}
       />
+      {can('read', 'value') && (
+        <div style={{ marginBottom: 'var(--mantine-spacing-lg)' }}>
+          <ValueCard type={type} id={record.id} creditScore={record.creditScore} />
+        </div>
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
             <DuplicatesPanel type={type} id={record.id} canMerge={can('merge', collection, record)} />
             <OpenTasksCard recordType={type} recordId={record.id} canCreate={can('create', 'tasks')} />
+            {can('read', 'orders') && <OrdersPanel type={type} id={record.id} />}
             <TimelinePanel recordType={type} recordId={record.id} />
           </Stack>
         </Grid.Col>
@@ -140,6 +148,8 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
                 onSave={(v) => save({ teamId: v })}
               />
             </SectionCard>
+            <InvoicesPanel type={type} id={record.id} />
+            <WarrantiesPanel type={type} id={record.id} />
             {parts.sections}
             <AttachmentsPanel recordType={type} recordId={record.id} canEdit={!readOnly} />
             <RelationshipsPanel

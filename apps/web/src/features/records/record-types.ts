@@ -1,4 +1,5 @@
 import type { AccountType, Address, EmailEntry, PhoneEntry, RecordType } from '@relata/domain';
+import type { ListValue } from '../value/value-api.ts';
 
 /** Records as the API presents them (docs/api-contract.md). */
 export type Contact = {
@@ -14,6 +15,10 @@ export type Contact = {
   ownerId: string | null;
   teamId: string | null;
   custom: Record<string, unknown>;
+  /** 0–1000, from the ERP or set by hand. */
+  creditScore: number | null;
+  /** On list items, for users who may read customer value. */
+  value?: ListValue;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -30,6 +35,10 @@ export type Account = {
   ownerId: string | null;
   teamId: string | null;
   custom: Record<string, unknown>;
+  /** 0–1000, from the ERP or set by hand. */
+  creditScore: number | null;
+  /** On list items, for users who may read customer value. */
+  value?: ListValue;
   createdAt: string;
   updatedAt: string;
   version: number;

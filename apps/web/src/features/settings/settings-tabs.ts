@@ -1,2 +1,2 @@
-export const settingsTabs = ['users', 'teams', 'roles', 'custom-fields', 'api-keys'] as const;
+export const settingsTabs = ['users', 'teams', 'roles', 'custom-fields', 'api-keys', 'value'] as const;
 export type SettingsTab = (typeof settingsTabs)[number];

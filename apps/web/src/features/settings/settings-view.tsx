@@ -1,8 +1,9 @@
 import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { IconForms, IconKey, IconShield, IconUser, IconUsers } from '../../ui/icons.tsx';
+import { IconForms, IconKey, IconShield, IconStar, IconUser, IconUsers } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { ValueSettingsTab } from '../value/value-settings-tab.tsx';
 import { ApiKeysTab } from './api-keys-tab.tsx';
 import { CustomFieldsTab } from './custom-fields-tab.tsx';
 import { RolesTab } from './roles-tab.tsx';
@@ -30,6 +31,7 @@ export function SettingsView({
       show: can('read', 'custom_fields'),
     },
     { value: 'api-keys', label: t('settings.apiKeys'), icon: IconKey, show: can('read', 'api_keys') },
+    { value: 'value', label: t('settings.value'), icon: IconStar, show: can('update', 'value') },
   ] as const;
   return (
     <>
@@ -64,6 +66,9 @@ export function SettingsView({
         </Tabs.Panel>
         <Tabs.Panel value="api-keys">
           <ApiKeysTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="value">
+          <ValueSettingsTab />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -3,10 +3,11 @@ import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { IconBuilding, IconContacts, IconDashboard, IconSettings } from '../../ui/icons.tsx';
 import { IconInbox, IconTask } from '../../ui/icons-activity.tsx';
+import { IconArrowsSplit, IconChartBar, IconShoppingCart } from '../../ui/icons-commerce.tsx';
 import { useCan } from '../auth/auth-api.ts';
 
 type Item = {
-  to: '/' | '/accounts' | '/contacts' | '/tasks' | '/inbox' | '/settings';
+  to: '/' | '/accounts' | '/contacts' | '/tasks' | '/inbox' | '/orders' | '/value' | '/flows' | '/settings';
   label: string;
   icon: typeof IconDashboard;
 };
@@ -50,7 +51,14 @@ function NavSection({ title, items, first }: { title: string; items: Item[]; fir
 export function MainNav() {
   const { t } = useTranslation();
   const can = useCan();
-  const showSettings = can('read', 'users') || can('read', 'custom_fields') || can('read', 'api_keys');
+  const showSettings =
+    can('read', 'users') || can('read', 'custom_fields') || can('read', 'api_keys') || can('update', 'value');
+  const insights: Item[] = can('read', 'value')
+    ? [
+        { to: '/value', label: t('nav.value'), icon: IconChartBar },
+        { to: '/flows', label: t('nav.flows'), icon: IconArrowsSplit },
+      ]
+    : [];
   return (
     <Stack gap={2} component="nav">
       <NavSection
@@ -64,8 +72,12 @@ export function MainNav() {
           ...(can('read', 'emails')
             ? [{ to: '/inbox' as const, label: t('nav.inbox'), icon: IconInbox }]
             : []),
+          ...(can('read', 'orders')
+            ? [{ to: '/orders' as const, label: t('nav.orders'), icon: IconShoppingCart }]
+            : []),
         ]}
       />
+      {insights.length > 0 && <NavSection title={t('nav.insights')} items={insights} />}
       {showSettings && (
         <NavSection
           title={t('nav.admin')}

@@ -1,0 +1,245 @@
+import type {
+  BaseFlow,
+  CustomerType,
+  DriverAttribute,
+  FlowState,
+  LifecycleState,
+  ValueSettings,
+  ValueSettingsUpdate,
+} from '@relata/domain';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Page, type Single } from '../../lib/api-client.ts';
+
+export type { CustomerType, LifecycleState };
+
+/** The compact value on contact and account list items. */
+export type ListValue = {
+  tier: string | null;
+  clv: number | null;
+  pAlive: number | null;
+  historicalValue: number | null;
+  lifecycleState: LifecycleState;
+  rfmScore: string | null;
+  lastPurchaseOn: string | null;
+};
+
+/** The full value of one customer in the 360° view (CLV and spend in company-currency minor units). */
+export type CustomerValue = {
+  tier: string | null;
+  clv: number | null;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  expectedSpend: number | null;
+  historicalValue: number;
+  purchases: number;
+  firstPurchaseOn: string;
+  lastPurchaseOn: string;
+  rfm: { r: number | null; f: number | null; m: number | null; score: string | null };
+  lifecycleState: LifecycleState;
+  lifecycleSince: string | null;
+  acquisitionChannel: string | null;
+  firstCategory: string | null;
+  currency: string;
+  scoredAt: string;
+};
+
+/** A customer without purchases. */
+export type ProspectValue = { lifecycleState: 'prospect'; tier: null; clv: null };
+
+export const isScored = (v: CustomerValue | ProspectValue): v is CustomerValue => 'purchases' in v;
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type HoldoutBin = { frequency: string; customers: number; actual: number; predicted: number };
+export type Holdout = {
+  days: number;
+  bins: HoldoutBin[];
+  customers?: number;
+  actual?: number;
+  predicted?: number;
+  calibrationEnd?: string;
+};
+export type SpendModel = {
+  model?: string;
+  p?: number;
+  q?: number;
+  gamma?: number;
+  converged?: boolean;
+  customers?: number;
+  meanSpend?: number;
+  logLikelihood?: number;
+  standardErrors?: Record<string, number | null> | null;
+};
+
+export type ValueRun = {
+  id: string;
+  customerType: CustomerType;
+  model: 'bgnbd' | 'pnbd';
+  status: RunStatus;
+  trigger: string;
+  asOf: string;
+  unit: string;
+  horizonMonths: number;
+  monthlyDiscount: number;
+  holdoutDays: number | null;
+  params: Record<string, number> | null;
+  standardErrors: Record<string, number | null> | null;
+  logLikelihood: number | null;
+  spend: SpendModel | null;
+  holdout: Holdout | null;
+  customers: number | null;
+  repeatCustomers: number | null;
+  orderCount: number | null;
+  totalClv: number | null;
+  warnings: string[];
+  timings: Record<string, number>;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+export type TierRow = {
+  key: string;
+  label: string;
+  topPercent: number | null;
+  customers: number;
+  share: number;
+  clv: number;
+  meanClv: number | null;
+  historicalValue: number;
+  meanPAlive: number | null;
+};
+
+export type ValueSummary = {
+  customerType: CustomerType;
+  currency: string;
+  run: ValueRun | null;
+  latestRun: ValueRun | null;
+  tiers: TierRow[];
+  lifecycle: { state: LifecycleState; customers: number; clv: number }[];
+  distribution: {
+    customers: number;
+    total: number;
+    mean: number | null;
+    median: number | null;
+    max: number | null;
+    bins: { from: number; to: number; customers: number }[];
+  };
+};
+
+export type DriverRow = {
+  value: string | null;
+  customers: number;
+  meanClv: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+  index: number | null;
+};
+export type Drivers = { attribute: DriverAttribute; currency: string; rows: DriverRow[] };
+
+export type FlowCell = {
+  from: FlowState;
+  to: LifecycleState;
+  customers: number;
+  clv: number;
+  desired: boolean | null;
+  baseFlow: BaseFlow | null;
+  moved: boolean;
+};
+export type FlowTotals = { customers: number; clv: number };
+export type Flows = {
+  from: string;
+  to: string;
+  currency: string;
+  states: FlowState[];
+  cells: FlowCell[];
+  baseFlows: { baseFlow: BaseFlow; desired: FlowTotals; undesired: FlowTotals }[];
+  customers: number;
+};
+
+export const valueKeys = {
+  all: ['value'] as const,
+  summary: (type: CustomerType) => ['value', 'summary', type] as const,
+  run: (id: string) => ['value', 'run', id] as const,
+  drivers: (type: CustomerType, attribute: DriverAttribute) => ['value', 'drivers', type, attribute] as const,
+  flows: (type: CustomerType, from: string, to: string) => ['value', 'flows', type, from, to] as const,
+  settings: ['value', 'settings'] as const,
+};
+
+export function useValueSummary(type: CustomerType) {
+  return useQuery({
+    queryKey: valueKeys.summary(type),
+    queryFn: async ({ signal }) =>
+      (await api<Single<ValueSummary>>('/value/summary', { query: { customerType: type }, signal })).data,
+    placeholderData: keepPreviousData,
+  });
+}
+
+const finished = (s: RunStatus | undefined) => s === 'succeeded' || s === 'failed';
+
+/** One run, polled every second until it has finished. */
+export function useValueRun(id: string | null) {
+  return useQuery({
+    queryKey: valueKeys.run(id ?? ''),
+    queryFn: async ({ signal }) => (await api<Single<ValueRun>>(`/value/runs/${id}`, { signal })).data,
+    enabled: Boolean(id),
+    refetchInterval: (q) => (finished(q.state.data?.status) ? false : 1000),
+  });
+}
+
+export function useRecentRuns(type: CustomerType) {
+  return useQuery({
+    queryKey: ['value', 'runs', type],
+    queryFn: async ({ signal }) =>
+      (await api<Page<ValueRun>>('/value/runs', { query: { customerType: type, limit: 5 }, signal })).data,
+  });
+}
+
+export function useRequestRun() {
+  return useMutation({
+    mutationFn: async (body: { customerType: CustomerType }) =>
+      (await api<Single<ValueRun>>('/value/runs', { method: 'POST', body })).data,
+  });
+}
+
+export function useDrivers(type: CustomerType, attribute: DriverAttribute) {
+  return useQuery({
+    queryKey: valueKeys.drivers(type, attribute),
+    queryFn: async ({ signal }) =>
+      (
+        await api<Single<Drivers>>('/value/drivers', {
+          query: { customerType: type, attribute },
+          signal,
+        })
+      ).data,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useFlows(type: CustomerType, from: string, to: string, enabled: boolean) {
+  return useQuery({
+    queryKey: valueKeys.flows(type, from, to),
+    queryFn: async ({ signal }) =>
+      (await api<Single<Flows>>('/flows', { query: { customerType: type, from, to }, signal })).data,
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useValueSettings(enabled = true) {
+  return useQuery({
+    queryKey: valueKeys.settings,
+    queryFn: async ({ signal }) => (await api<Single<ValueSettings>>('/value/settings', { signal })).data,
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+export function useUpdateValueSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (patch: ValueSettingsUpdate) =>
+      (await api<Single<ValueSettings>>('/value/settings', { method: 'PATCH', body: patch })).data,
+    onSuccess: (settings) => queryClient.setQueryData(valueKeys.settings, settings),
+  });
+}

@@ -1,0 +1,5 @@
+import { ValueView } from '../features/value/value-view.tsx';
+
+export function ValuePage() {
+  return <ValueView />;
+}
