@@ -43,7 +43,7 @@ export function defaultFlowKind(from: FlowState, to: LifecycleState): FlowKind {
     case 'developing':
       return { desired: true, baseFlow: 'retain_develop' };
     case 'active':
-      return { desired: from === 'developing' ? false : true, baseFlow: 'retain_develop' };
+      return { desired: from !== 'developing', baseFlow: 'retain_develop' };
     case 'new':
       return { desired: null, baseFlow: 'retain_develop' };
     case 'at_risk':

@@ -193,7 +193,11 @@ export async function seedCommerce(
     warranties: 0,
   };
   const channelCum: number[] = [];
-  channels.reduce((s, c) => (channelCum.push(s + c[1]), s + c[1]), 0);
+  let share = 0;
+  for (const c of channels) {
+    share += c[1];
+    channelCum.push(share);
+  }
   // Parents before children (foreign keys), whichever connection each batch goes on.
   const flushAll = async () => {
     await out.send(orders);

@@ -1,6 +1,9 @@
 /** Shared pieces of the ERP feeds: per-record outcomes of an idempotent bulk upsert. */
-import type { FieldError } from '@relata/domain';
+import { type Actor, diffFields, type FieldError, snapshotDiff } from '@relata/domain';
+import type { Executor } from '../../db/connection.ts';
 import { AppError, invalid } from '../../http/errors.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { auditEntry } from '../audit/audit.service.ts';
 
 export type UpsertStatus = 'created' | 'updated' | 'unchanged';
 export type UpsertResult = { externalId: string; id: string; status: UpsertStatus };
@@ -60,4 +63,46 @@ export async function allValid<T extends readonly unknown[]>(
   }
   if (errors.length) throw invalid(errors);
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
+ * One record of a feed: insert it when new, leave it when nothing changed, update it otherwise;
+ * each write with its audit row (marked as coming from a feed).
+ */
+export async function upsertOne<R extends { id: string }>(
+  tx: Executor,
+  actor: Actor,
+  o: {
+    recordType: string;
+    externalId: string;
+    cur: R | undefined;
+    unchanged: (cur: R) => boolean;
+    insert: () => Promise<R>;
+    update: (cur: R) => Promise<R>;
+    auditFields: readonly string[];
+  },
+): Promise<UpsertResult> {
+  const meta = { source: 'bulk' };
+  if (!o.cur) {
+    const created = await o.insert();
+    await insertAudit(
+      tx,
+      auditEntry(
+        actor,
+        'create',
+        o.recordType,
+        created.id,
+        snapshotDiff(created, o.auditFields, 'created'),
+        meta,
+      ),
+    );
+    return { externalId: o.externalId, id: created.id, status: 'created' };
+  }
+  if (o.unchanged(o.cur)) return { externalId: o.externalId, id: o.cur.id, status: 'unchanged' };
+  const next = await o.update(o.cur);
+  await insertAudit(
+    tx,
+    auditEntry(actor, 'update', o.recordType, o.cur.id, diffFields(o.cur, next, o.auditFields), meta),
+  );
+  return { externalId: o.externalId, id: o.cur.id, status: 'updated' };
 }

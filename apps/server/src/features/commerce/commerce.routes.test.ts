@@ -244,7 +244,9 @@ describe('orders', () => {
   });
 
   it('moves orders with a merged contact and rescores the survivor', async () => {
-    const other = (await t.admin.post('/api/v1/contacts', { firstName: 'Ingrid', lastName: 'Berg (old)' })).data<{
+    const other = (
+      await t.admin.post('/api/v1/contacts', { firstName: 'Ingrid', lastName: 'Berg (old)' })
+    ).data<{
       id: string;
     }>().id;
     const o = (

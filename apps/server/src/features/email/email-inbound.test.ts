@@ -2,7 +2,6 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/app.ts';
 import { multipart } from '../attachments/multipart.test-helper.ts';
-import { registerEmailJobs } from './email.jobs.ts';
 import { type SmtpReceiver, startSmtpReceiver } from './smtp-receiver.ts';
 
 type Email = {

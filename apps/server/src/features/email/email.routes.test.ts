@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../../test/app.ts';
-import { registerEmailJobs } from './email.jobs.ts';
 import { startCapture } from './email.test-helper.ts';
 import { createEmailSender, EMAIL_SEND_JOB } from './email-send.ts';
 import { createMailer } from './mailer.ts';

@@ -14,7 +14,13 @@ import type { Db, Executor } from '../../db/connection.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
-import { bulkResult, rejectRepeatedExternalIds, sameValue, type UpsertResult } from '../commerce/bulk.ts';
+import {
+  bulkResult,
+  rejectRepeatedExternalIds,
+  sameValue,
+  type UpsertResult,
+  upsertOne,
+} from '../commerce/bulk.ts';
 import { resolveCustomers } from '../commerce/customer-refs.ts';
 import { getOrder, ordersByExternalId } from '../orders/orders.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
@@ -289,54 +295,42 @@ export function createInvoiceService(deps: { db: Db; clock: () => Date }) {
             dueOn: r.dueOn,
           };
           const cur = existing.get(r.externalId);
-          if (!cur) {
-            const created = await repo.insertInvoice(tx, {
-              ...values,
-              number: numbers.shift()!,
+          results.push(
+            await upsertOne(tx, actor, {
+              recordType: 'invoice',
               externalId: r.externalId,
-              status: r.status,
-            });
-            await insertAudit(
-              tx,
-              auditEntry(
-                actor,
-                'create',
-                'invoice',
-                created.id,
-                snapshotDiff(created, auditFields, 'created'),
-                { source: 'bulk' },
-              ),
-            );
-            results.push({ externalId: r.externalId, id: created.id, status: 'created' });
-            continue;
-          }
-          const stored = {
-            orderId: cur.orderId,
-            contactId: cur.contactId,
-            accountId: cur.accountId,
-            currency: cur.currency,
-            amount: cur.amount,
-            issuedOn: cur.issuedOn,
-            dueOn: cur.dueOn,
-          };
-          const requested = cur.status === 'paid' && r.status === 'open' ? 'paid' : r.status;
-          if (sameValue(stored, values) && requested === cur.status) {
-            results.push({ externalId: r.externalId, id: cur.id, status: 'unchanged' });
-            continue;
-          }
-          const next = await repo.updateInvoice(tx, cur.id, {
-            ...values,
-            ...settle(values.amount, cur.paidAmount, r.status, cur.paidAt, deps.clock()),
-            updatedAt: deps.clock(),
-            version: cur.version + 1,
-          });
-          await insertAudit(
-            tx,
-            auditEntry(actor, 'update', 'invoice', cur.id, diffFields(cur, next, auditFields), {
-              source: 'bulk',
+              cur,
+              auditFields,
+              // A paid invoice the feed still calls open stays paid: payments settle it.
+              unchanged: (c) =>
+                sameValue(
+                  {
+                    orderId: c.orderId,
+                    contactId: c.contactId,
+                    accountId: c.accountId,
+                    currency: c.currency,
+                    amount: c.amount,
+                    issuedOn: c.issuedOn,
+                    dueOn: c.dueOn,
+                  },
+                  values,
+                ) && (c.status === 'paid' && r.status === 'open' ? 'paid' : r.status) === c.status,
+              insert: () =>
+                repo.insertInvoice(tx, {
+                  ...values,
+                  number: numbers.shift()!,
+                  externalId: r.externalId,
+                  status: r.status,
+                }),
+              update: (c) =>
+                repo.updateInvoice(tx, c.id, {
+                  ...values,
+                  ...settle(values.amount, c.paidAmount, r.status, c.paidAt, deps.clock()),
+                  updatedAt: deps.clock(),
+                  version: c.version + 1,
+                }),
             }),
           );
-          results.push({ externalId: r.externalId, id: cur.id, status: 'updated' });
         }
         return bulkResult(results);
       });

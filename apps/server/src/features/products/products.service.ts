@@ -13,7 +13,13 @@ import type { Db, Executor } from '../../db/connection.ts';
 import { AppError } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
-import { bulkResult, changedKeys, rejectRepeatedExternalIds, type UpsertResult } from '../commerce/bulk.ts';
+import {
+  bulkResult,
+  changedKeys,
+  rejectRepeatedExternalIds,
+  type UpsertResult,
+  upsertOne,
+} from '../commerce/bulk.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import { containsPattern, type ListFields } from '../shared/list-query.ts';
@@ -167,51 +173,28 @@ export function createProductService(deps: { db: Db; clock: () => Date }) {
         const results: UpsertResult[] = [];
         const now = deps.clock();
         for (const r of input.records) {
-          const cur = existing.get(r.externalId);
           const values = fromInput(r);
-          if (!cur) {
-            const [created] = await repo.insertProducts(tx, [{ ...r }]);
-            await insertAudit(
-              tx,
-              auditEntry(
-                actor,
-                'create',
-                'product',
-                created!.id,
-                snapshotDiff(created!, auditFields, 'created'),
-                {
-                  source: 'bulk',
-                },
-              ),
-            );
-            results.push({ externalId: r.externalId, id: created!.id, status: 'created' });
-            continue;
-          }
           const normalised = {
             ...values,
             marginPercent: values.marginPercent ?? null,
             category: values.category ?? null,
           };
-          const changed = changedKeys(
-            { ...cur, marginPercent: cur.marginPercent === null ? null : Number(cur.marginPercent) },
-            normalised,
-          );
-          if (!changed.length) {
-            results.push({ externalId: r.externalId, id: cur.id, status: 'unchanged' });
-            continue;
-          }
-          const next = await repo.updateProduct(tx, cur.id, {
-            ...normalised,
-            updatedAt: now,
-            version: cur.version + 1,
-          });
-          await insertAudit(
-            tx,
-            auditEntry(actor, 'update', 'product', cur.id, diffFields(cur, next, auditFields), {
-              source: 'bulk',
+          results.push(
+            await upsertOne(tx, actor, {
+              recordType: 'product',
+              externalId: r.externalId,
+              cur: existing.get(r.externalId),
+              auditFields,
+              unchanged: (cur) =>
+                changedKeys(
+                  { ...cur, marginPercent: cur.marginPercent === null ? null : Number(cur.marginPercent) },
+                  normalised,
+                ).length === 0,
+              insert: async () => (await repo.insertProducts(tx, [{ ...r }]))[0]!,
+              update: (cur) =>
+                repo.updateProduct(tx, cur.id, { ...normalised, updatedAt: now, version: cur.version + 1 }),
             }),
           );
-          results.push({ externalId: r.externalId, id: cur.id, status: 'updated' });
         }
         return bulkResult(results);
       });

@@ -13,7 +13,13 @@ import type { Db, Executor } from '../../db/connection.ts';
 import { invalid } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
-import { bulkResult, rejectRepeatedExternalIds, sameValue, type UpsertResult } from '../commerce/bulk.ts';
+import {
+  bulkResult,
+  rejectRepeatedExternalIds,
+  sameValue,
+  type UpsertResult,
+  upsertOne,
+} from '../commerce/bulk.ts';
 import { resolveCustomers } from '../commerce/customer-refs.ts';
 import { productsByIds, productsBySku } from '../products/products.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
@@ -225,49 +231,35 @@ export function createWarrantyService(deps: { db: Db; clock: () => Date }) {
             endsOn: r.endsOn,
             terms: r.terms,
           };
-          const cur = existing.get(r.externalId);
-          if (!cur) {
-            const created = await repo.insertWarranty(tx, { ...values, externalId: r.externalId });
-            await insertAudit(
-              tx,
-              auditEntry(
-                actor,
-                'create',
-                'warranty',
-                created.id,
-                snapshotDiff(created, auditFields, 'created'),
-                { source: 'bulk' },
-              ),
-            );
-            results.push({ externalId: r.externalId, id: created.id, status: 'created' });
-            continue;
-          }
-          const stored = {
-            productId: cur.productId,
-            contactId: cur.contactId,
-            accountId: cur.accountId,
-            orderId: cur.orderId,
-            serialNumber: cur.serialNumber,
-            startsOn: cur.startsOn,
-            endsOn: cur.endsOn,
-            terms: cur.terms,
-          };
-          if (sameValue(stored, values)) {
-            results.push({ externalId: r.externalId, id: cur.id, status: 'unchanged' });
-            continue;
-          }
-          const next = await repo.updateWarranty(tx, cur.id, {
-            ...values,
-            updatedAt: deps.clock(),
-            version: cur.version + 1,
-          });
-          await insertAudit(
-            tx,
-            auditEntry(actor, 'update', 'warranty', cur.id, diffFields(cur, next, auditFields), {
-              source: 'bulk',
+          results.push(
+            await upsertOne(tx, actor, {
+              recordType: 'warranty',
+              externalId: r.externalId,
+              cur: existing.get(r.externalId),
+              auditFields,
+              unchanged: (cur) =>
+                sameValue(
+                  {
+                    productId: cur.productId,
+                    contactId: cur.contactId,
+                    accountId: cur.accountId,
+                    orderId: cur.orderId,
+                    serialNumber: cur.serialNumber,
+                    startsOn: cur.startsOn,
+                    endsOn: cur.endsOn,
+                    terms: cur.terms,
+                  },
+                  values,
+                ),
+              insert: () => repo.insertWarranty(tx, { ...values, externalId: r.externalId }),
+              update: (cur) =>
+                repo.updateWarranty(tx, cur.id, {
+                  ...values,
+                  updatedAt: deps.clock(),
+                  version: cur.version + 1,
+                }),
             }),
           );
-          results.push({ externalId: r.externalId, id: cur.id, status: 'updated' });
         }
         return bulkResult(results);
       });
