@@ -21,7 +21,7 @@ export function Stat({
   );
   return (
     <Stack gap={2} style={{ minWidth: 0 }}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }} truncate>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }} lineClamp={2}>
         {label}
       </Text>
       {tooltip ? (

@@ -54,7 +54,7 @@ export function OrdersList() {
       {
         key: 'customer',
         header: t('orders.customer'),
-        width: 'minmax(180px, 1.5fr)',
+        width: 'minmax(180px, 1.4fr)',
         render: (o) => <OrderCustomer contactId={o.contactId} accountId={o.accountId} />,
       },
       {
@@ -82,7 +82,7 @@ export function OrdersList() {
         key: 'estimatedDelivery',
         header: t('orders.estimatedDelivery'),
         sortKey: 'estimatedDelivery',
-        width: 'minmax(120px, 0.8fr)',
+        width: 'minmax(170px, 1fr)',
         render: (o) => (o.estimatedDelivery ? formatDate(o.estimatedDelivery, lang) : <EmptyCell />),
       },
       {

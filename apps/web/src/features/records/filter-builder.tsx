@@ -15,6 +15,9 @@ type Props = {
 
 type Option = { value: string; label: string };
 
+// The choices open inside the filter popover, so picking one is not a click outside that closes it.
+const inPopover = { withinPortal: false } as const;
+
 function useValueOptions(field: FilterField | undefined): Option[] | null {
   const { t } = useTranslation();
   const users = useUsers();
@@ -59,6 +62,7 @@ function ConditionRow({
   if (condition.op === 'is_null') {
     valueInput = (
       <Select
+        comboboxProps={inPopover}
         aria-label={t('filters.valueN', { n })}
         data={[
           { value: 'true', label: t('filters.isEmpty') },
@@ -73,6 +77,7 @@ function ConditionRow({
   } else if (options) {
     valueInput = (
       <Select
+        comboboxProps={inPopover}
         aria-label={t('filters.valueN', { n })}
         data={options}
         value={condition.value || null}
@@ -101,6 +106,7 @@ function ConditionRow({
   return (
     <Group gap={6} wrap="nowrap">
       <Select
+        comboboxProps={inPopover}
         aria-label={t('filters.fieldN', { n })}
         data={fields.map((f) => ({ value: f.key, label: f.label }))}
         value={condition.field}
@@ -113,6 +119,7 @@ function ConditionRow({
         w={170}
       />
       <Select
+        comboboxProps={inPopover}
         aria-label={t('filters.operatorN', { n })}
         data={ops.map((op) => ({ value: op, label: t(`filters.ops.${op}`) }))}
         value={condition.op}

@@ -34,7 +34,7 @@ function ConditionRow({
     <Group gap={6} wrap="nowrap" align="flex-start">
       <Select
         size="xs"
-        w={230}
+        w={270}
         aria-label={t('valueSettings.metricOf', { condition: label })}
         data={lifecycleMetrics.map((m) => ({ value: m, label: t(`valueSettings.metrics.${m}`) }))}
         value={condition.metric}

@@ -30,7 +30,11 @@ export function TierTable({ tiers, currency }: { tiers: TierRow[]; currency: str
           {tiers.map((r) => (
             <Table.Tr key={r.key}>
               <Table.Td>
-                <Text span size="sm" style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+                <Text
+                  span
+                  size="sm"
+                  style={{ display: 'inline-flex', gap: 8, alignItems: 'center', whiteSpace: 'nowrap' }}
+                >
                   <TierBadge tier={r.key} />
                   {r.label}
                 </Text>

@@ -32,7 +32,13 @@ export function TierBadge({
   const { t } = useTranslation();
   if (!tier) return null;
   const badge = (
-    <Badge color={tierColor(tier)} variant="filled" size={size} aria-label={t('value.tierNamed', { tier })}>
+    <Badge
+      color={tierColor(tier)}
+      variant="filled"
+      size={size}
+      aria-label={t('value.tierNamed', { tier })}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+    >
       {tier}
     </Badge>
   );
@@ -42,7 +48,7 @@ export function TierBadge({
 export function LifecycleBadge({ state, size = 'md' }: { state: LifecycleState; size?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={lifecycleColors[state]} variant="light" size={size}>
+    <Badge color={lifecycleColors[state]} variant="light" size={size} style={{ flexShrink: 0 }}>
       {t(`value.states.${state}`)}
     </Badge>
   );

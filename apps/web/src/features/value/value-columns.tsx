@@ -17,7 +17,7 @@ export function valueColumns<T extends { value?: ListValue }>(
       key: 'tier',
       header: t('value.tier'),
       sortKey: 'tier',
-      width: 'minmax(70px, 0.4fr)',
+      width: 'minmax(86px, 0.4fr)',
       render: (r) => (r.value?.tier ? <TierBadge tier={r.value.tier} size="sm" /> : <EmptyCell />),
     },
     {
@@ -38,7 +38,7 @@ export function valueColumns<T extends { value?: ListValue }>(
       key: 'lifecycleState',
       header: t('value.lifecycle'),
       sortKey: 'lifecycleState',
-      width: 'minmax(120px, 0.8fr)',
+      width: 'minmax(140px, 0.8fr)',
       render: (r) => (r.value ? <LifecycleBadge state={r.value.lifecycleState} size="sm" /> : <EmptyCell />),
     },
   ];

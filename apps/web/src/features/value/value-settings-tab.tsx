@@ -168,7 +168,13 @@ function SettingsForm({ saved }: { saved: ValueSettings }) {
         </Alert>
       )}
       {update.isError && errorCount === 0 && <Alert color="red">{errorMessage(update.error, t)}</Alert>}
-      <Group justify="flex-end" pos="sticky" bottom={0} py="sm" style={{ background: 'var(--relata-bg)' }}>
+      <Group
+        justify="flex-end"
+        pos="sticky"
+        bottom={0}
+        py="sm"
+        style={{ background: 'var(--relata-bg)', borderTop: '1px solid var(--relata-border)', zIndex: 2 }}
+      >
         <Text size="sm" c="dimmed" mr="auto">
           {t('valueSettings.appliesNextRun')}
         </Text>
