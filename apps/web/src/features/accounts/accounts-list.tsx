@@ -50,7 +50,7 @@ export function AccountsList(props: { q: string | undefined; onQChange: (q: stri
         key: 'type',
         header: t('fields.type'),
         sortKey: 'type',
-        width: 'minmax(110px, 0.7fr)',
+        width: 'minmax(128px, 0.7fr)',
         render: (a) => <AccountTypeBadge type={a.type} />,
       },
       {

@@ -82,7 +82,7 @@ export function OrdersList() {
         key: 'estimatedDelivery',
         header: t('orders.estimatedDelivery'),
         sortKey: 'estimatedDelivery',
-        width: 'minmax(170px, 1fr)',
+        width: 'minmax(190px, 1fr)',
         render: (o) => (o.estimatedDelivery ? formatDate(o.estimatedDelivery, lang) : <EmptyCell />),
       },
       {
