@@ -26,6 +26,7 @@ import { createTelephonyService } from './features/telephony/telephony.service.t
 import { createTimelineService } from './features/timeline/timeline.service.ts';
 import { createUserService } from './features/users/users.service.ts';
 import { createValueService } from './features/value/value.service.ts';
+import { writeLanes } from './features/value/value-recompute.ts';
 import { createWarrantyService } from './features/warranties/warranties.service.ts';
 import type { Jobs } from './jobs/jobs.ts';
 
@@ -47,7 +48,7 @@ export function createServices(deps: {
   const audit = createAuditService({ db });
   const events = createEventBus(database);
   const interactions = createInteractionService({ db, clock });
-  const value = createValueService({ db, clock, jobs: deps.jobs });
+  const value = createValueService({ db, clock, jobs: deps.jobs, writeLanes: writeLanes(database.kind) });
   const customerView = createCustomerViewService({
     db,
     clock,

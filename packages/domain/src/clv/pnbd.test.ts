@@ -12,7 +12,7 @@ import {
   paretoNbdLogLikelihoodOne,
 } from './pnbd.ts';
 import { groupRfm } from './rfm.ts';
-import { simulateParetoNbd } from './simulate.ts';
+import { simulateBgNbd, simulateParetoNbd } from './simulate.ts';
 import { logGamma, logHyp2F1 } from './special.ts';
 
 // BTYD's CDNOW estimates.
@@ -184,4 +184,14 @@ describe('fitParetoNbd', () => {
     expect(() => fitParetoNbd([])).toThrow(RangeError);
     expect(() => fitParetoNbd([{ x: 1, tx: 5, T: 4, count: 1 }])).toThrow(RangeError);
   });
+
+  it('stops at the shape bound when dropout heterogeneity vanishes (everyone silent for two years)', () => {
+    // Here the optimum runs off to s, β → ∞; unbounded, each 2F1 needs O(s) terms and the fit never
+    // ended. It must finish, finite, at the bound and say it did not converge.
+    const sims = simulateBgNbd({ r: 0.5, alpha: 10, a: 1, b: 5 }, 60, { seed: 3, minT: 4, maxT: 100 });
+    const fit = fitParetoNbd(groupRfm(sims.map((c) => ({ frequency: c.x, recency: c.tx, T: c.T + 104 }))));
+    expect(fit.converged).toBe(false);
+    expect(fit.s).toBeCloseTo(Math.exp(5), 6);
+    for (const v of [fit.r, fit.alpha, fit.beta, fit.logLikelihood]) expect(Number.isFinite(v)).toBe(true);
+  }, 60_000);
 });

@@ -28,7 +28,16 @@ export const paretoNbdLogLikelihood = (p: ParetoNbdParams, rows: readonly RfmGro
   evaluateParetoNbd(p, prepareGroups(rows));
 
 const LOG_BOUND = 15;
+/**
+ * The shapes r and s are bounded lower than the scales: as the data lose heterogeneity the optimum
+ * runs off along a ridge (s, β → ∞ with s/β fixed) where every 2F1 series needs O(s) terms and an
+ * unbounded fit would not finish. Past e^5 ≈ 150 the mixing distribution is nearly a point mass
+ * (coefficient of variation 1/√s ≈ 8 %), so the bounded optimum predicts about the same; the fit then
+ * reports converged = false.
+ */
+const SHAPE_BOUND = 5;
 const KEYS = ['r', 'alpha', 's', 'beta'] as const;
+const UPPER = [SHAPE_BOUND, LOG_BOUND, SHAPE_BOUND, LOG_BOUND];
 const toParams = (v: readonly number[]): ParetoNbdParams => ({
   r: Math.exp(v[0]!),
   alpha: Math.exp(v[1]!),
@@ -85,17 +94,21 @@ export const fitParetoNbd = (rows: readonly RfmGroup[], start?: ParetoNbdParams)
       throw error;
     }
   };
-  const options = { lower: KEYS.map(() => -LOG_BOUND), upper: KEYS.map(() => LOG_BOUND) };
-  const theta0 = KEYS.map((k) => Math.min(LOG_BOUND, Math.max(-LOG_BOUND, Math.log(origin[k]))));
+  const options = { lower: KEYS.map(() => -LOG_BOUND), upper: UPPER, maxIterations: 200 };
+  const theta0 = KEYS.map((k, i) => Math.min(UPPER[i]!, Math.max(-LOG_BOUND, Math.log(origin[k]))));
+  const onBound = (x: readonly number[]) => x.some((v, i) => v <= -LOG_BOUND + 1e-4 || v >= UPPER[i]! - 1e-4);
   let result = minimizeBfgs(fg, theta0, options);
   let iterations = result.iterations;
-  if (!result.converged) {
-    const simplex = minimize(value, result.x, { ...options, restarts: 10 });
+  // Stopped against a bound, the optimum lies beyond it (see SHAPE_BOUND): a simplex search would
+  // only walk the same ridge again.
+  if (!result.converged && !onBound(result.x)) {
+    // A bounded amount of work: each evaluation can be costly near the bounds.
+    const simplex = minimize(value, result.x, { ...options, restarts: 2, maxIterations: 1500 });
     result = minimizeBfgs(fg, simplex.x, options);
     iterations += simplex.iterations + result.iterations;
   }
   const params = toParams(result.x);
-  const atBound = result.x.some((v) => Math.abs(v) >= LOG_BOUND - 1e-9);
+  const atBound = onBound(result.x);
   const repeatBuyers = data.rowX.length > 0;
   return {
     ...params,

@@ -28,6 +28,8 @@ export const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().sl
 
 const LOAD_ORDERS = 50_000;
 const WRITE_BATCH = 5_000;
+/** Concurrent write transactions on PostgreSQL; the embedded database has one connection. */
+export const writeLanes = (kind: 'pglite' | 'postgres') => (kind === 'postgres' ? 2 : 1);
 
 /** Growable typed buffers for the CSR histories. */
 class Histories {
@@ -37,7 +39,7 @@ class Histories {
   amounts = new Float64Array(1024);
   size = 0;
   attributes = new Map<string, { channel: string | null; category: string | null }>();
-  hasHistory = new Set<string>();
+  latest = new Map<string, { state: string; validFrom: string; open: boolean }>();
   add(customers: repo.CustomerHistory[]) {
     for (const c of customers) {
       while (this.size + c.days.length > this.days.length) {
@@ -55,7 +57,7 @@ class Histories {
       this.offsets.push(this.size);
       if (c.channel !== null || c.category !== null)
         this.attributes.set(c.id, { channel: c.channel, category: c.category });
-      if (c.hasHistory) this.hasHistory.add(c.id);
+      if (c.latest) this.latest.set(c.id, c.latest);
     }
   }
   done(): Loaded {
@@ -68,7 +70,7 @@ class Histories {
         amounts: this.amounts.subarray(0, this.size),
       },
       attributes: this.attributes,
-      hasHistory: this.hasHistory,
+      latest: this.latest,
     };
   }
 }
@@ -77,7 +79,7 @@ type Loaded = {
   ids: string[];
   h: PurchaseHistories;
   attributes: Map<string, { channel: string | null; category: string | null }>;
-  hasHistory: Set<string>;
+  latest: Map<string, { state: string; validFrom: string; open: boolean }>;
 };
 
 /** Every customer's purchase days, page by page in customer order (about 50,000 orders a page). */
@@ -101,7 +103,11 @@ async function loadSome(db: Db, type: CustomerType, ids: string[], asOfDay: numb
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
-/** Writes scores (and reconstructed history for customers without any) in batches. */
+/**
+ * Writes scores and brings lifecycle history up to date, batch by batch, each batch in one
+ * transaction: customers without history get it reconstructed; a changed state closes the open
+ * row and opens one today (or corrects a row opened today); an unchanged state keeps its "since".
+ */
 async function writeScores(
   db: Db,
   type: CustomerType,
@@ -111,12 +117,56 @@ async function writeScores(
   model: ScoringModel,
   s: EngineSettings,
   windowStartDay: number,
+  lanes: number,
 ) {
   const { ids, h } = loaded;
   const asOf = isoOfDay(s.asOfDay);
-  for (let start = 0; start < ids.length; start += WRITE_BATCH) {
-    const end = Math.min(ids.length, start + WRITE_BATCH);
-    const idx = Array.from({ length: end - start }, (_, k) => start + k);
+  const batches: number[][] = [];
+  for (let start = 0; start < ids.length; start += WRITE_BATCH)
+    batches.push(
+      Array.from({ length: Math.min(ids.length, start + WRITE_BATCH) - start }, (_, k) => start + k),
+    );
+  const writeBatch = async (idx: number[]) => {
+    const state = idx.map((i) => lifecycleStates[scores.state[i]!]!);
+    const since: string[] = [];
+    const fresh: number[] = [];
+    const close: string[] = [];
+    const restate = { ids: [] as string[], states: [] as string[] };
+    const opened = {
+      ids: [] as string[],
+      validFrom: [] as string[],
+      validTo: [] as (string | null)[],
+      state: [] as string[],
+    };
+    idx.forEach((i, k) => {
+      const id = ids[i]!;
+      const latest = loaded.latest.get(id);
+      if (!latest) {
+        fresh.push(i);
+        since.push(asOf); // replaced below by the reconstructed open row's start
+        return;
+      }
+      if (latest.open && latest.state === state[k]) {
+        since.push(latest.validFrom);
+        return;
+      }
+      since.push(asOf);
+      if (latest.open && latest.validFrom === asOf) {
+        restate.ids.push(id);
+        restate.states.push(state[k]!);
+        return;
+      }
+      if (latest.open) close.push(id);
+      opened.ids.push(id);
+      opened.validFrom.push(asOf);
+      opened.validTo.push(null);
+      opened.state.push(state[k]!);
+    });
+    const rebuilt = historyColumns(reconstructHistory(h, fresh, model, s, windowStartDay), ids);
+    const sinceOf = new Map<string, string>();
+    rebuilt.ids.forEach((id, k) => {
+      if (rebuilt.validTo[k] === null) sinceOf.set(id, rebuilt.validFrom[k]!);
+    });
     const w: repo.ValueWrite = {
       ids: idx.map((i) => ids[i]!),
       firstPurchaseOn: idx.map((i) => isoOfDay(h.days[h.offsets[i]!]!)),
@@ -135,18 +185,29 @@ async function writeScores(
       rfmF: idx.map((i) => scores.rfmF[i]!),
       rfmM: idx.map((i) => scores.rfmM[i]!),
       tier: idx.map((i) => scores.tier[i] ?? null),
-      state: idx.map((i) => lifecycleStates[scores.state[i]!]!),
-      since: idx.map(() => asOf),
+      state,
+      since: idx.map((i, k) => sinceOf.get(ids[i]!) ?? since[k]!),
       channel: idx.map((i) => loaded.attributes.get(ids[i]!)?.channel ?? null),
       category: idx.map((i) => loaded.attributes.get(ids[i]!)?.category ?? null),
     };
-    const fresh = idx.filter((i) => !loaded.hasHistory.has(ids[i]!));
-    const rows = reconstructHistory(h, fresh, model, s, windowStartDay);
     await db.transaction(async (tx) => {
       await repo.upsertValues(tx, type, runId, w);
-      await repo.insertHistory(tx, type, historyColumns(rows, ids));
+      await repo.closeHistory(tx, type, close, asOf);
+      await repo.restateHistory(tx, type, asOf, restate.ids, restate.states);
+      await repo.insertHistory(tx, type, {
+        ids: [...rebuilt.ids, ...opened.ids],
+        validFrom: [...rebuilt.validFrom, ...opened.validFrom],
+        validTo: [...rebuilt.validTo, ...opened.validTo],
+        state: [...rebuilt.state, ...opened.state],
+      });
     });
-  }
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, batches.length) }, async () => {
+      for (let b = next++; b < batches.length; b = next++) await writeBatch(batches[b]!);
+    }),
+  );
 }
 
 /** Engine rows to columns, each row closed by the next one of the same customer. */
@@ -184,7 +245,12 @@ const windowStart = (v: ValueSettings, asOfDay: number) => {
 };
 
 /** The full recompute of one claimed run; returns the finished run row. */
-export async function executeRun(db: Db, run: repo.RunRow, clock: () => Date): Promise<repo.RunRow> {
+export async function executeRun(
+  db: Db,
+  run: repo.RunRow,
+  clock: () => Date,
+  lanes = 1,
+): Promise<repo.RunRow> {
   const t0 = Date.now();
   const timings: Record<string, number> = {};
   const mark = (k: string, since: number) => {
@@ -207,7 +273,7 @@ export async function executeRun(db: Db, run: repo.RunRow, clock: () => Date): P
   const s = engineSettings(v, asOfDay, run);
   const { scores, segments } = scoreCustomers(loaded.h, fit.model, s);
   t = mark('scoreMs', t);
-  await writeScores(db, type, run.id, loaded, scores, fit.model, s, windowStart(v, asOfDay));
+  await writeScores(db, type, run.id, loaded, scores, fit.model, s, windowStart(v, asOfDay), lanes);
   t = mark('writeMs', t);
   let totalClv = 0;
   let repeat = 0;
@@ -217,7 +283,7 @@ export async function executeRun(db: Db, run: repo.RunRow, clock: () => Date): P
   }
   const finished = await db.transaction(async (tx) => {
     await repo.deleteStaleValues(tx, type, run.id, run.startedAt ?? clock());
-    await repo.syncHistory(tx, type, run.asOf);
+    await repo.closeHistoryWithoutValues(tx, type, run.asOf);
     timings.historyMs = Date.now() - t;
     timings.totalMs = Date.now() - t0;
     return repo.updateRun(tx, run.id, {
@@ -274,11 +340,11 @@ export async function rescore(db: Db, type: CustomerType, ids: string[], clock: 
   const s = engineSettings(v, asOfDay, run);
   // Without a run there are no stored segments: RFM and tiers are scored among these customers only.
   const { scores } = scoreCustomers(loaded.h, model, s, segments);
-  await writeScores(db, type, run?.id ?? null, loaded, scores, model, s, windowStart(v, asOfDay));
+  await writeScores(db, type, run?.id ?? null, loaded, scores, model, s, windowStart(v, asOfDay), 1);
   await db.transaction(async (tx) => {
     const gone = ids.filter((id) => !loaded.ids.includes(id));
     await repo.deleteValues(tx, type, gone);
-    await repo.syncHistory(tx, type, isoOfDay(asOfDay), ids);
+    await repo.closeHistoryWithoutValues(tx, type, isoOfDay(asOfDay), gone);
   });
   return loaded.ids.length;
 }

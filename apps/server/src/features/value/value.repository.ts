@@ -20,7 +20,8 @@ export type CustomerHistory = {
   amounts: number[];
   channel: string | null;
   category: string | null;
-  hasHistory: boolean;
+  /** The customer's latest lifecycle row: none, open (validTo null) or closed. */
+  latest: { state: string; validFrom: string; open: boolean } | null;
 };
 
 const RS = '\x1e';
@@ -55,10 +56,13 @@ async function packedHistories(
       WHERE ${which} AND ${purchased}
       ORDER BY ${c}, ordered_at, id),
     hist AS (
-      SELECT DISTINCT customer_id AS id FROM lifecycle_history
-      WHERE customer_type = ${type} AND customer_id IN (SELECT id FROM per))
+      SELECT DISTINCT ON (customer_id) customer_id AS id, state, valid_from, valid_to IS NULL AS open
+      FROM lifecycle_history
+      WHERE customer_type = ${type} AND customer_id IN (SELECT id FROM per)
+      ORDER BY customer_id, valid_from DESC)
     SELECT string_agg(per.id::text || ${US} || per.d || ${US} || per.a || ${US} || ${clean(sql.raw('first.channel'))}
-             || ${US} || ${clean(sql.raw('top.category'))} || ${US} || (hist.id IS NOT NULL)::text, ${RS} ORDER BY per.id) AS packed
+             || ${US} || ${clean(sql.raw('top.category'))} || ${US} || coalesce(hist.state, '') || ${US}
+             || coalesce(hist.valid_from::text, '') || ${US} || coalesce(hist.open::text, ''), ${RS} ORDER BY per.id) AS packed
     FROM per
     LEFT JOIN first ON first.id = per.id
     LEFT JOIN LATERAL (SELECT l.category FROM order_lines l WHERE l.order_id = first.order_id
@@ -67,21 +71,17 @@ async function packedHistories(
   const packed = rowsOf<{ packed: string | null }>(res)[0]?.packed;
   if (!packed) return [];
   return packed.split(RS).map((rec) => {
-    const [id, d, a, channel, category, has] = rec.split(US) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    const f = rec.split(US);
+    const [id, d, a, channel, category, state, validFrom, open] = [0, 1, 2, 3, 4, 5, 6, 7].map(
+      (k) => f[k] ?? '',
+    ) as [string, string, string, string, string, string, string, string];
     return {
       id,
       days: d.split(',').map(Number),
       amounts: a.split(',').map(Number),
       channel: channel || null,
       category: category || null,
-      hasHistory: has === 'true',
+      latest: state ? { state, validFrom, open: open === 'true' } : null,
     };
   });
 }
@@ -164,7 +164,7 @@ export async function upsertValues(ex: Executor, type: CustomerType, runId: stri
       expected_purchases = EXCLUDED.expected_purchases, expected_spend = EXCLUDED.expected_spend,
       clv = EXCLUDED.clv, rfm_r = EXCLUDED.rfm_r, rfm_f = EXCLUDED.rfm_f, rfm_m = EXCLUDED.rfm_m,
       rfm_score = EXCLUDED.rfm_score, tier = EXCLUDED.tier, lifecycle_state = EXCLUDED.lifecycle_state,
-      lifecycle_since = customer_values.lifecycle_since, acquisition_channel = EXCLUDED.acquisition_channel,
+      lifecycle_since = EXCLUDED.lifecycle_since, acquisition_channel = EXCLUDED.acquisition_channel,
       first_category = EXCLUDED.first_category, scored_at = EXCLUDED.scored_at`);
 }
 
@@ -183,44 +183,48 @@ export async function insertHistory(
     ON CONFLICT (customer_type, customer_id, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, state = EXCLUDED.state`);
 }
 
+/** Closes the open lifecycle rows of these customers on `day`. */
+export async function closeHistory(ex: Executor, type: CustomerType, ids: string[], day: string) {
+  if (!ids.length) return;
+  await ex.execute(sql`
+    UPDATE lifecycle_history SET valid_to = ${day}::date
+    WHERE customer_type = ${type} AND customer_id = ANY(${sql.param(ids)}::uuid[]) AND valid_to IS NULL
+      AND valid_from < ${day}::date`);
+}
+
+/** Corrects the state of rows opened on `day` itself (a second run the same day). */
+export async function restateHistory(
+  ex: Executor,
+  type: CustomerType,
+  day: string,
+  ids: string[],
+  states: string[],
+) {
+  if (!ids.length) return;
+  await ex.execute(sql`
+    UPDATE lifecycle_history h SET state = u.state
+    FROM unnest(${sql.param(ids)}::uuid[], ${sql.param(states)}::text[]) AS u(id, state)
+    WHERE h.customer_type = ${type} AND h.customer_id = u.id AND h.valid_from = ${day}::date AND h.valid_to IS NULL`);
+}
+
 /**
- * Brings lifecycle history in line with the states just written to customer_values: a changed
- * state closes the open row and opens one on `day` (or corrects a row opened the same day);
- * customers without values (no purchases any more) have their open row closed. `ids` limits it
- * to some customers (incremental rescoring).
+ * Closes the open rows of customers that have no scores any more (their purchases are gone); a
+ * row opened today is removed instead. `ids` limits it to some customers.
  */
-export async function syncHistory(ex: Executor, type: CustomerType, day: string, ids?: string[]) {
-  const only = (col: SQL) => (ids ? sql`AND ${col} = ANY(${sql.param(ids)}::uuid[])` : sql``);
-  await ex.execute(sql`
-    UPDATE lifecycle_history h SET state = v.lifecycle_state
-    FROM customer_values v
-    WHERE h.customer_type = ${type} AND v.customer_type = ${type} AND v.customer_id = h.customer_id
-      AND h.valid_to IS NULL AND h.valid_from = ${day}::date AND h.state <> v.lifecycle_state ${only(sql.raw('h.customer_id'))}`);
-  await ex.execute(sql`
-    UPDATE lifecycle_history h SET valid_to = ${day}::date
-    FROM customer_values v
-    WHERE h.customer_type = ${type} AND v.customer_type = ${type} AND v.customer_id = h.customer_id
-      AND h.valid_to IS NULL AND h.valid_from < ${day}::date AND h.state <> v.lifecycle_state ${only(sql.raw('h.customer_id'))}`);
-  await ex.execute(sql`
-    UPDATE lifecycle_history h SET valid_to = ${day}::date
-    WHERE h.customer_type = ${type} AND h.valid_to IS NULL AND h.valid_from < ${day}::date ${only(sql.raw('h.customer_id'))}
-      AND NOT EXISTS (SELECT 1 FROM customer_values v WHERE v.customer_type = ${type} AND v.customer_id = h.customer_id)`);
+export async function closeHistoryWithoutValues(
+  ex: Executor,
+  type: CustomerType,
+  day: string,
+  ids?: string[],
+) {
+  const only = ids ? sql`AND h.customer_id = ANY(${sql.param(ids)}::uuid[])` : sql``;
+  const orphan = sql`NOT EXISTS (SELECT 1 FROM customer_values v WHERE v.customer_type = ${type} AND v.customer_id = h.customer_id)`;
   await ex.execute(sql`
     DELETE FROM lifecycle_history h
-    WHERE h.customer_type = ${type} AND h.valid_to IS NULL AND h.valid_from >= ${day}::date ${only(sql.raw('h.customer_id'))}
-      AND NOT EXISTS (SELECT 1 FROM customer_values v WHERE v.customer_type = ${type} AND v.customer_id = h.customer_id)`);
+    WHERE h.customer_type = ${type} AND h.valid_to IS NULL AND h.valid_from >= ${day}::date ${only} AND ${orphan}`);
   await ex.execute(sql`
-    INSERT INTO lifecycle_history (customer_type, customer_id, valid_from, state)
-    SELECT ${type}, v.customer_id, ${day}::date, v.lifecycle_state FROM customer_values v
-    WHERE v.customer_type = ${type} ${only(sql.raw('v.customer_id'))}
-      AND NOT EXISTS (SELECT 1 FROM lifecycle_history h WHERE h.customer_type = ${type}
-                      AND h.customer_id = v.customer_id AND h.valid_to IS NULL)
-    ON CONFLICT (customer_type, customer_id, valid_from) DO UPDATE SET state = EXCLUDED.state, valid_to = NULL`);
-  await ex.execute(sql`
-    UPDATE customer_values v SET lifecycle_since = h.valid_from
-    FROM lifecycle_history h
-    WHERE v.customer_type = ${type} AND h.customer_type = ${type} AND h.customer_id = v.customer_id
-      AND h.valid_to IS NULL AND v.lifecycle_since IS DISTINCT FROM h.valid_from ${only(sql.raw('v.customer_id'))}`);
+    UPDATE lifecycle_history h SET valid_to = ${day}::date
+    WHERE h.customer_type = ${type} AND h.valid_to IS NULL ${only} AND ${orphan}`);
 }
 
 /**

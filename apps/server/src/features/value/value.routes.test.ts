@@ -1,6 +1,7 @@
 import { seededRandom } from '@relata/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { createValueService } from './value.service.ts';
 import { VALUE_RECOMPUTE_JOB, VALUE_RESCORE_JOB } from './value-job-names.ts';
 
 let t: TestApp;
@@ -261,5 +262,40 @@ describe('value settings and access', () => {
     expect(Object.keys(run.params ?? {}).sort()).toEqual(['alpha', 'beta', 'r', 's']);
     const gold = await t.admin.get('/api/v1/contacts?filter[tier]=GOLD&limit=200');
     expect(gold.json().data.length).toBe(6); // 10 % of the 61 buyers, rounded
+  });
+});
+
+describe('lifecycle history across runs', () => {
+  it('closes a changed state and opens the new one on the run day; flows read it back', async () => {
+    const later = (days: number) => new Date(today.getTime() + days * DAY);
+    const at = (days: number) =>
+      createValueService({ db: t.services.database.db, clock: () => later(days), jobs: t.services.jobs });
+    const top = (await t.admin.get('/api/v1/contacts?sort=-clv&limit=1')).json().data[0] as { id: string };
+    const rowsOf = () =>
+      t.services.database.query<{ state: string; valid_from: string; valid_to: string | null }>(
+        `SELECT state, valid_from::text, valid_to::text FROM lifecycle_history WHERE customer_id = $1 ORDER BY valid_from`,
+        [top.id],
+      );
+    const before = await rowsOf();
+    // Two years without a purchase: every buyer has lapsed.
+    const run = await at(730).recomputeNow('contact', 'test');
+    expect(run.status).toBe('succeeded');
+    const after = await rowsOf();
+    const lapseDay = isoDay(later(730));
+    expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+    expect(after[before.length - 1]).toMatchObject({ state: before.at(-1)!.state, valid_to: lapseDay });
+    expect(after.at(-1)).toEqual({ state: 'lapsed', valid_from: lapseDay, valid_to: null });
+    const v = (await t.admin.get(`/api/v1/contacts/${top.id}/360`)).data<{
+      value: ValueCard & { lifecycleSince: string };
+    }>().value;
+    expect(v).toMatchObject({ lifecycleState: 'lapsed', lifecycleSince: lapseDay });
+    // Running again the same day changes nothing.
+    await at(730).recomputeNow('contact', 'test');
+    expect(await rowsOf()).toEqual(after);
+    const flows = (await t.admin.get(`/api/v1/flows?from=${isoDay(today)}&to=${lapseDay}`)).data<{
+      cells: { from: string; to: string; customers: number }[];
+    }>();
+    const toLapsed = flows.cells.filter((c) => c.to === 'lapsed').reduce((n, c) => n + c.customers, 0);
+    expect(toLapsed).toBe(61);
   });
 });

@@ -88,7 +88,7 @@ export function presentValue(v: repo.ValueRow | undefined, currency: string) {
 }
 export type ValueView = NonNullable<ReturnType<typeof presentValue>>;
 
-export function createValueService(deps: { db: Db; clock: () => Date; jobs: Jobs }) {
+export function createValueService(deps: { db: Db; clock: () => Date; jobs: Jobs; writeLanes?: number }) {
   const { db } = deps;
 
   async function newRun(
@@ -121,7 +121,7 @@ export function createValueService(deps: { db: Db; clock: () => Date; jobs: Jobs
       return existing; // already finished: the job was delivered twice
     }
     try {
-      return await executeRun(db, run, deps.clock);
+      return await executeRun(db, run, deps.clock, deps.writeLanes ?? 1);
     } catch (e) {
       await repo.updateRun(db, runId, {
         status: 'failed',
