@@ -26,9 +26,9 @@ export type Prepared = {
   valueSeconds: number | null;
 };
 
-type Marker = { scale: number; seed: number; interactions?: number; commerce?: number };
+type Marker = { scale: number; seed: number; interactions?: number; commerce?: number; buyers?: number };
 /** Bumped when the demo commerce generator changes, so older benchmark databases are reseeded. */
-export const COMMERCE_VERSION = 1;
+export const COMMERCE_VERSION = 2;
 /** Interactions per contact, as the issue's benchmark asks (10M at the 1M scale). */
 export const INTERACTIONS_PER_CONTACT = 10;
 const MARKER_KEY = 'bench.seed';
@@ -70,7 +70,8 @@ async function postgresTarget(
         marker.scale === want.scale &&
         marker.seed === want.seed &&
         marker.interactions === want.interactions &&
-        marker.commerce === want.commerce
+        marker.commerce === want.commerce &&
+        marker.buyers === want.buyers
       )
         return { url: url.toString(), reuse: true };
       if (!marker && tables > 0) {
@@ -102,6 +103,7 @@ function pgliteTarget(dir: string, want: Marker, fresh: boolean): { dataDir: str
       marker.seed === want.seed &&
       marker.interactions === want.interactions &&
       marker.commerce === want.commerce &&
+      marker.buyers === want.buyers &&
       existsSync(dataDir)
     ) {
       return { dataDir, reuse: true };
@@ -127,9 +129,17 @@ export async function prepareDatabase(opts: {
   interactions?: number;
   /** Compute customer value when no run has succeeded yet (default true). */
   computeValue?: boolean;
+  /** Share of contacts with purchases (default: the demo's 0.65). */
+  buyerShare?: number;
 }): Promise<Prepared> {
   const interactions = opts.interactions ?? INTERACTIONS_PER_CONTACT;
-  const want: Marker = { scale: opts.scale, seed: opts.seed, interactions, commerce: COMMERCE_VERSION };
+  const want: Marker = {
+    scale: opts.scale,
+    seed: opts.seed,
+    interactions,
+    commerce: COMMERCE_VERSION,
+    ...(opts.buyerShare !== undefined ? { buyers: opts.buyerShare } : {}),
+  };
   let target: Target;
   let reuse: boolean;
   if (opts.databaseUrl) {
@@ -162,6 +172,7 @@ export async function prepareDatabase(opts: {
       scale: opts.scale,
       seed: opts.seed,
       interactionsPerContact: interactions,
+      ...(opts.buyerShare !== undefined ? { buyerShare: opts.buyerShare } : {}),
       log: (m) => log(`  ${m}`),
     });
     seedSeconds = (performance.now() - t) / 1000;

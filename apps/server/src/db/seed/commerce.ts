@@ -150,7 +150,8 @@ export async function seedCommerce(
     rng: Rng;
     batchSize: number;
     numberOffset: number;
-    log?: (m: string) => void;
+    /** Share of contacts who buy (default 0.65). */
+    buyerShare?: number;
   },
 ): Promise<CommerceResult> {
   const { ids, rng } = opts;
@@ -212,7 +213,7 @@ export async function seedCommerce(
     if (lines.size >= opts.batchSize) await flushAll();
   };
   for (const c of refs) {
-    if (!rng.chance(0.65)) continue; // prospects: never bought
+    if (!rng.chance(opts.buyerShare ?? 0.65)) continue; // prospects: never bought
     const u = rng.next();
     const ch = channels[channelCum.findIndex((x) => u < x)] ?? channels[0]!;
     // Purchases per day ~ Gamma(0.9)/90 (a few a year), spend level ~ Gamma(4), dropout ~ Beta(1, 3).

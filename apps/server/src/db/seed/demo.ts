@@ -47,6 +47,8 @@ export type SeedOptions = {
   commerce?: boolean;
   /** Day the order histories run up to (default today), so lifecycle states are current. */
   ordersEnd?: number;
+  /** Share of contacts with purchases (default 0.65). */
+  buyerShare?: number;
 };
 
 export type SeedResult = {
@@ -827,6 +829,7 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
           rng: createRng(ctx.seed, `commerce${salt}`),
           batchSize,
           numberOffset: Number(ordersBefore?.n ?? 0),
+          ...(ctx.buyerShare !== undefined ? { buyerShare: ctx.buyerShare } : {}),
         })
       : { orders: 0, orderLines: 0 };
   if (refs && withCommerce)
