@@ -33,6 +33,7 @@ import {
 } from '../shared/record-history.repository.ts';
 import { VALUE_RESCORE_JOB } from '../value/value-job-names.ts';
 import { presentListValue, withValueFields } from '../value/value-list.ts';
+import { valueSettingsForReads } from '../value/value-settings.repository.ts';
 import { accountAuditFields, accountListFields, accountMergeFields } from './accounts.fields.ts';
 import { type AccountView, presentAccount } from './accounts.presenter.ts';
 import * as repo from './accounts.repository.ts';
@@ -96,11 +97,14 @@ export function createAccountService(deps: {
         idExpr: sql.raw('id'),
         extra: [q ? sql`search_text LIKE ${containsPattern(q)}` : undefined],
       });
-      return toPage(
-        await repo.pageAccounts(db, req.where, req.order, req.sortValue, req.limit),
-        req,
-        (r) => ({ ...presentAccount(r), value: presentListValue(actor, r.value) }),
-      );
+      const [rows, { currency }] = await Promise.all([
+        repo.pageAccounts(db, req.where, req.order, req.sortValue, req.limit),
+        valueSettingsForReads(db),
+      ]);
+      return toPage(rows, req, (r) => ({
+        ...presentAccount(r),
+        value: presentListValue(actor, r.value, currency),
+      }));
     },
 
     async get(actor: Actor, id: string): Promise<AccountView> {

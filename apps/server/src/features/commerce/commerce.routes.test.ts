@@ -147,6 +147,7 @@ describe('orders', () => {
     expect(o).toMatchObject({ total: 32205, totalBase: 32205, contactId, accountId, open: true });
     const got = await t.admin.get(`/api/v1/orders/${o.id}`);
     expect(got.data<Order>().lines).toHaveLength(2);
+    expect(got.data()).toMatchObject({ customer: { type: 'contact', id: contactId, name: 'Ingrid Berg' } });
     const delivered = await t.admin.patch(`/api/v1/orders/${o.id}`, { deliveryStatus: 'delivered' });
     expect(delivered.data()).toMatchObject({ open: false, deliveryStatus: 'delivered', total: 32205 });
     expect(delivered.data<{ deliveredAt: string | null }>().deliveredAt).not.toBeNull();
@@ -363,6 +364,8 @@ describe('warranties', () => {
     });
     expect(r.statusCode).toBe(201);
     expect(r.data()).toMatchObject({ active: true, serialNumber: 'SN-1' });
+    const got = await t.admin.get(`/api/v1/warranties/${r.data<{ id: string }>().id}`);
+    expect(got.data()).toMatchObject({ product: { sku: 'FISH-1', name: 'Smoked salmon' } });
     const unknown = await t.admin.post('/api/v1/warranties', {
       contactId,
       sku: 'NOPE',

@@ -39,6 +39,7 @@ import {
 } from '../shared/record-history.repository.ts';
 import { VALUE_RESCORE_JOB } from '../value/value-job-names.ts';
 import { presentListValue, withValueFields } from '../value/value-list.ts';
+import { valueSettingsForReads } from '../value/value-settings.repository.ts';
 import { contactAuditFields, contactListFields, contactMergeFields } from './contacts.fields.ts';
 import { type ContactView, presentContact } from './contacts.presenter.ts';
 import * as repo from './contacts.repository.ts';
@@ -176,11 +177,14 @@ export function createContactService(deps: {
         },
         extra: [q ? searchCondition(query.q ?? '', q) : undefined],
       });
-      return toPage(
-        await repo.pageContacts(db, req.where, req.order, req.sortValue, req.limit),
-        req,
-        (r) => ({ ...presentContact(r), value: presentListValue(actor, r.value) }),
-      );
+      const [rows, { currency }] = await Promise.all([
+        repo.pageContacts(db, req.where, req.order, req.sortValue, req.limit),
+        valueSettingsForReads(db),
+      ]);
+      return toPage(rows, req, (r) => ({
+        ...presentContact(r),
+        value: presentListValue(actor, r.value, currency),
+      }));
     },
 
     async get(actor: Actor, id: string): Promise<ContactView> {

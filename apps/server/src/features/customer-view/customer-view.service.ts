@@ -6,6 +6,7 @@ import { accounts, contacts, relationships, users } from '../../db/schema.ts';
 import { invalid } from '../../http/errors.ts';
 import { presentAccount } from '../accounts/accounts.presenter.ts';
 import { getAccount } from '../accounts/accounts.repository.ts';
+import { productNames } from '../commerce/names.ts';
 import { presentContact } from '../contacts/contacts.presenter.ts';
 import { type ContactRow, getContact } from '../contacts/contacts.repository.ts';
 import { presentInteraction } from '../interactions/interactions.presenter.ts';
@@ -113,12 +114,16 @@ export function createCustomerViewService(deps: {
       can(actor, 'read', 'warranties') ? activeWarrantiesFor(db, kind, id, day) : Promise.resolve([]),
     ]);
     const seen = new Set(open.map((o) => o.id));
+    const productOf = await productNames(
+      db,
+      warranties.map((w) => w.productId),
+    );
     return {
       value:
         value ?? (can(actor, 'read', 'value') ? { lifecycleState: 'prospect', tier: null, clv: null } : null),
       orders: [...open, ...recentOrders.filter((o) => !seen.has(o.id))].map((o) => presentOrder(o)),
       invoices: invoices.map((i) => presentInvoice(i, now)),
-      warranties: warranties.map((w) => presentWarranty(w, now)),
+      warranties: warranties.map((w) => presentWarranty(w, now, productOf(w.productId))),
     };
   }
 

@@ -1,4 +1,5 @@
 import { isOpenOrder } from '@relata/domain';
+import type { CustomerName } from '../commerce/names.ts';
 import type { OrderLineRow, OrderRow } from './orders.repository.ts';
 
 export function presentOrderLine(l: OrderLineRow) {
@@ -16,9 +17,10 @@ export function presentOrderLine(l: OrderLineRow) {
   };
 }
 
-export function presentOrder(r: OrderRow, lines?: OrderLineRow[]) {
+export function presentOrder(r: OrderRow, lines?: OrderLineRow[], customer?: CustomerName | null) {
   return {
     id: r.id,
+    ...(customer !== undefined ? { customer } : {}),
     number: r.number,
     externalId: r.externalId,
     contactId: r.contactId,

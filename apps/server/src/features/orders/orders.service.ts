@@ -26,6 +26,7 @@ import {
   type UpsertResult,
 } from '../commerce/bulk.ts';
 import { resolveCustomers } from '../commerce/customer-refs.ts';
+import { customerNames } from '../commerce/names.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import { type ListFields, startsWithPattern } from '../shared/list-query.ts';
@@ -189,14 +190,15 @@ export function createOrderService(deps: { db: Db; clock: () => Date; jobs: Jobs
           query.q ? sql`(number ILIKE ${startsWithPattern(query.q)} OR external_id = ${query.q})` : undefined,
         ],
       });
-      return toPage(await repo.pageOrders(db, req.where, req.order, req.sortValue, req.limit), req, (r) =>
-        presentOrder(r),
-      );
+      const rows = await repo.pageOrders(db, req.where, req.order, req.sortValue, req.limit);
+      const nameOf = await customerNames(db, rows);
+      return toPage(rows, req, (r) => presentOrder(r, undefined, nameOf(r)));
     },
 
     async get(actor: Actor, id: string): Promise<OrderView> {
       const row = authorize(actor, 'read', 'orders', await repo.getOrder(db, id), 'Order');
-      return presentOrder(row, (await repo.linesOf(db, [id])).get(id) ?? []);
+      const [lines, nameOf] = await Promise.all([repo.linesOf(db, [id]), customerNames(db, [row])]);
+      return presentOrder(row, lines.get(id) ?? [], nameOf(row));
     },
 
     async create(actor: Actor, input: OrderCreate): Promise<OrderView> {

@@ -53,17 +53,18 @@ export type ListValue = {
   lastPurchaseOn: string | null;
 };
 
-export function presentListValue(actor: Actor, v: ListValue | null) {
+export function presentListValue(actor: Actor, v: ListValue | null, currency: string) {
   if (!can(actor, 'read', 'value')) return undefined;
-  if (!v || v.lifecycleState === null)
-    return {
-      lifecycleState: 'prospect',
-      tier: null,
-      clv: null,
-      pAlive: null,
-      historicalValue: 0,
-      rfmScore: null,
-      lastPurchaseOn: null,
-    };
-  return v;
+  if (v && v.lifecycleState !== null)
+    return { ...v, clv: v.clv === null ? null : Math.round(v.clv), currency };
+  return {
+    lifecycleState: 'prospect',
+    tier: null,
+    clv: null,
+    pAlive: null,
+    historicalValue: 0,
+    rfmScore: null,
+    lastPurchaseOn: null,
+    currency,
+  };
 }

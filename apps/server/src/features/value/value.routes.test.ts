@@ -112,6 +112,8 @@ describe('value runs', () => {
     const clvs = rows.map((r) => r.value.clv!);
     expect([...clvs].sort((a, b) => b - a)).toEqual(clvs);
     expect(rows[0]!.value.tier).toBe('A');
+    expect(rows[0]!.value).toMatchObject({ currency: 'EUR' });
+    expect(Number.isInteger(rows[0]!.value.clv)).toBe(true);
     const tierA = await t.admin.get('/api/v1/contacts?filter[tier]=A&limit=200');
     expect(tierA.json().data.length).toBe(3); // 5 % of 60
     const prospects = await t.admin.get('/api/v1/contacts?filter[lifecycleState]=prospect&limit=200');
@@ -127,7 +129,7 @@ describe('value runs', () => {
     const top = (await t.admin.get('/api/v1/contacts?sort=-clv&limit=1')).json().data[0] as { id: string };
     const view = await t.admin.get(`/api/v1/contacts/${top.id}/360`);
     const body = view.data<{ value: ValueCard; orders: { number: string }[] }>();
-    expect(body.value).toMatchObject({ tier: 'A' });
+    expect(body.value).toMatchObject({ tier: 'A', horizonMonths: 12, model: 'bgnbd' });
     expect(body.value.clv).toBeGreaterThan(0);
     expect(body.value.rfm.score).toMatch(/^[1-5]{3}$/);
     expect(body.orders.length).toBeGreaterThan(0);
@@ -235,6 +237,14 @@ describe('value settings and access', () => {
   it('lets the admin change tiers and refuses others and bad configurations', async () => {
     const got = await t.admin.get('/api/v1/value/settings');
     expect(got.data()).toMatchObject({ currency: 'EUR', model: 'bgnbd' });
+    const etag = String(got.headers.etag);
+    const first = await t.admin.patch('/api/v1/value/settings', { horizonMonths: 24 }, { 'if-match': etag });
+    expect(first.statusCode).toBe(200);
+    // A second admin saving over the first with the old version is told to reload.
+    const stale = await t.admin.patch('/api/v1/value/settings', { horizonMonths: 6 }, { 'if-match': etag });
+    expect(stale.statusCode).toBe(412);
+    expect((await t.admin.get('/api/v1/value/settings')).data()).toMatchObject({ horizonMonths: 24 });
+    await t.admin.patch('/api/v1/value/settings', { horizonMonths: 12 });
     const tiers = [
       { key: 'GOLD', label: 'Gold', topPercent: 10 },
       { key: 'REST', label: 'Everyone else', topPercent: null },

@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import { type App, idParams, user } from '../../http/app-types.ts';
 import { actorOf } from '../../http/context.ts';
+import { ifMatch, setEtag } from '../../http/etag.ts';
 import type { ValueService } from './value.service.ts';
 
 const typeQuery = z.object({ customerType: z.enum(customerTypes).default('contact') }).strict();
@@ -18,15 +19,19 @@ const runsQuery = typeQuery.extend({
 const tags = ['value'];
 
 export function valueRoutes(app: App, s: ValueService): void {
-  app.get('/api/v1/value/settings', { config: user, schema: { tags } }, async (req) => ({
-    data: await s.settings(actorOf(req)),
-  }));
+  app.get('/api/v1/value/settings', { config: user, schema: { tags } }, async (req, reply) => {
+    const { settings, version } = await s.settings(actorOf(req));
+    setEtag(reply, version);
+    return { data: settings };
+  });
   app.patch(
     '/api/v1/value/settings',
     { config: user, schema: { tags, body: valueSettingsUpdateSchema } },
-    async (req) => ({
-      data: await s.updateSettings(actorOf(req), req.body),
-    }),
+    async (req, reply) => {
+      const { settings, version } = await s.updateSettings(actorOf(req), req.body, ifMatch(req));
+      setEtag(reply, version);
+      return { data: settings };
+    },
   );
   app.get(
     '/api/v1/value/summary',

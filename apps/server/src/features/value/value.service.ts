@@ -18,7 +18,7 @@ import { invalid, notFound } from '../../http/errors.ts';
 import type { Jobs } from '../../jobs/jobs.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
-import { requireCan } from '../shared/guards.ts';
+import { checkVersion, requireCan } from '../shared/guards.ts';
 import * as repo from './value.repository.ts';
 import {
   clvDistribution,
@@ -29,7 +29,11 @@ import {
 } from './value-analytics.repository.ts';
 import { type RescoreTarget, VALUE_RECOMPUTE_JOB } from './value-job-names.ts';
 import { dayNumber, executeRun, isoOfDay, rescore } from './value-recompute.ts';
-import { getValueSettings, saveValueSettings } from './value-settings.repository.ts';
+import {
+  getValueSettings,
+  getVersionedValueSettings,
+  saveValueSettings,
+} from './value-settings.repository.ts';
 
 export function presentRun(r: repo.RunRow) {
   return {
@@ -52,7 +56,7 @@ export function presentRun(r: repo.RunRow) {
     customers: r.customers,
     repeatCustomers: r.repeatCustomers,
     orderCount: r.orderCount,
-    totalClv: r.totalClv,
+    totalClv: minor(r.totalClv),
     warnings: r.warnings,
     timings: r.timings,
     error: r.error,
@@ -63,15 +67,22 @@ export function presentRun(r: repo.RunRow) {
 }
 export type RunView = ReturnType<typeof presentRun>;
 
-/** Customer value as the 360° view, cards and lists show it. */
-export function presentValue(v: repo.ValueRow | undefined, currency: string) {
+const minor = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v));
+
+/** Customer value as the 360° view and cards show it; money rounded to whole minor units. */
+export function presentValue(
+  v: repo.ValueRow | undefined,
+  currency: string,
+  run?: Pick<repo.RunRow, 'horizonMonths' | 'asOf' | 'model'>,
+) {
   if (!v) return null;
   return {
     tier: v.tier,
-    clv: v.clv,
+    clv: minor(v.clv),
     pAlive: v.pAlive,
     expectedPurchases: v.expectedPurchases,
-    expectedSpend: v.expectedSpend,
+    expectedSpend: minor(v.expectedSpend),
+    ...(run ? { horizonMonths: run.horizonMonths, asOf: run.asOf, model: run.model } : {}),
     historicalValue: v.historicalValue,
     purchases: v.purchases,
     firstPurchaseOn: v.firstPurchaseOn,
@@ -133,21 +144,26 @@ export function createValueService(deps: { db: Db; clock: () => Date; jobs: Jobs
   }
 
   return {
-    async settings(actor: Actor): Promise<ValueSettings> {
+    async settings(actor: Actor): Promise<{ settings: ValueSettings; version: number }> {
       requireCan(actor, 'read', 'value');
-      return getValueSettings(db);
+      return getVersionedValueSettings(db);
     },
 
-    async updateSettings(actor: Actor, patch: ValueSettingsUpdate): Promise<ValueSettings> {
+    async updateSettings(
+      actor: Actor,
+      patch: ValueSettingsUpdate,
+      expected?: number,
+    ): Promise<{ settings: ValueSettings; version: number }> {
       requireCan(actor, 'update', 'value');
       return db.transaction(async (tx) => {
-        const cur = await getValueSettings(tx);
+        const { settings: cur, version } = await getVersionedValueSettings(tx, true);
+        checkVersion(version, expected);
         const parsed = valueSettingsSchema.safeParse({ ...cur, ...patch });
         if (!parsed.success)
           throw invalid(
             parsed.error.issues.map((i) => ({ field: i.path.join('.'), code: i.code, message: i.message })),
           );
-        await saveValueSettings(tx, parsed.data);
+        await saveValueSettings(tx, parsed.data, version + 1);
         const changes = Object.fromEntries(
           Object.keys(patch).map((k) => [
             k,
@@ -155,7 +171,7 @@ export function createValueService(deps: { db: Db; clock: () => Date; jobs: Jobs
           ]),
         );
         await insertAudit(tx, auditEntry(actor, 'update', 'value_settings', null, changes));
-        return parsed.data;
+        return { settings: parsed.data, version: version + 1 };
       });
     },
 
@@ -245,17 +261,27 @@ export function createValueService(deps: { db: Db; clock: () => Date; jobs: Jobs
             topPercent: t.topPercent,
             customers: row?.customers ?? 0,
             share: total ? (row?.customers ?? 0) / total : 0,
-            clv: row?.clv ?? 0,
-            meanClv: row?.meanClv ?? null,
+            clv: Math.round(row?.clv ?? 0),
+            meanClv: minor(row?.meanClv),
             historicalValue: row?.historicalValue ?? 0,
             meanPAlive: row?.meanPAlive ?? null,
           };
         }),
         lifecycle: lifecycleStates.map((state) => {
-          const row = states.find((r) => r.state === state);
-          return { state, customers: row?.customers ?? 0, clv: row?.clv ?? 0 };
+          const rows = states.filter((r) => r.state === state);
+          return {
+            state,
+            customers: rows.reduce((n, r) => n + r.customers, 0),
+            clv: Math.round(rows.reduce((n, r) => n + r.clv, 0)),
+          };
         }),
-        distribution,
+        distribution: {
+          ...distribution,
+          total: Math.round(distribution.total),
+          mean: minor(distribution.mean),
+          median: minor(distribution.median),
+          max: minor(distribution.max),
+        },
       };
     },
 
@@ -270,12 +296,18 @@ export function createValueService(deps: { db: Db; clock: () => Date; jobs: Jobs
         customerType: q.customerType,
         currency: s.currency,
         states: flowStates,
-        cells: marked.sort(
-          (a, b) =>
-            flowStates.indexOf(a.from) - flowStates.indexOf(b.from) ||
-            flowStates.indexOf(a.to) - flowStates.indexOf(b.to),
-        ),
-        baseFlows,
+        cells: marked
+          .map((c) => ({ ...c, clv: Math.round(c.clv) }))
+          .sort(
+            (a, b) =>
+              flowStates.indexOf(a.from) - flowStates.indexOf(b.from) ||
+              flowStates.indexOf(a.to) - flowStates.indexOf(b.to),
+          ),
+        baseFlows: baseFlows.map((b) => ({
+          ...b,
+          desired: { ...b.desired, clv: Math.round(b.desired.clv) },
+          undesired: { ...b.undesired, clv: Math.round(b.undesired.clv) },
+        })),
         customers: marked.reduce((n, c) => n + c.customers, 0),
       };
     },
@@ -287,13 +319,19 @@ export function createValueService(deps: { db: Db; clock: () => Date; jobs: Jobs
         attribute: q.attribute,
         customerType: q.customerType,
         currency: s.currency,
-        rows: driverRows(await driverGroups(db, q.customerType, q.attribute)),
+        rows: driverRows(await driverGroups(db, q.customerType, q.attribute)).map((r) => ({
+          ...r,
+          meanClv: Math.round(r.meanClv),
+          ciLow: minor(r.ciLow),
+          ciHigh: minor(r.ciHigh),
+        })),
       };
     },
 
     async valueOf(type: CustomerType, id: string) {
       const [v, s] = await Promise.all([repo.getValue(db, type, id), getValueSettings(db)]);
-      return presentValue(v, s.currency);
+      const run = v?.modelRunId ? await repo.getRun(db, v.modelRunId) : undefined;
+      return presentValue(v, s.currency, run);
     },
 
     async valuesOf(type: CustomerType, ids: string[]) {

@@ -21,6 +21,7 @@ import {
   upsertOne,
 } from '../commerce/bulk.ts';
 import { resolveCustomers } from '../commerce/customer-refs.ts';
+import { type ProductName, productNames } from '../commerce/names.ts';
 import { productsByIds, productsBySku } from '../products/products.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
@@ -50,12 +51,13 @@ const auditFields = [
   'endsOn',
 ] as const;
 
-export function presentWarranty(r: repo.WarrantyRow, now: Date) {
+export function presentWarranty(r: repo.WarrantyRow, now: Date, product?: ProductName | null) {
   const day = now.toISOString().slice(0, 10);
   return {
     id: r.id,
     externalId: r.externalId,
     productId: r.productId,
+    ...(product !== undefined ? { product } : {}),
     contactId: r.contactId,
     accountId: r.accountId,
     orderId: r.orderId,
@@ -124,15 +126,16 @@ export function createWarrantyService(deps: { db: Db; clock: () => Date }) {
         },
         specialKinds: { active: 'boolean' },
       });
-      return toPage(await repo.pageWarranties(db, req.where, req.order, req.sortValue, req.limit), req, (r) =>
-        presentWarranty(r, now),
+      const rows = await repo.pageWarranties(db, req.where, req.order, req.sortValue, req.limit);
+      const productOf = await productNames(
+        db,
+        rows.map((r) => r.productId),
       );
+      return toPage(rows, req, (r) => presentWarranty(r, now, productOf(r.productId)));
     },
     async get(actor: Actor, id: string): Promise<WarrantyView> {
-      return presentWarranty(
-        authorize(actor, 'read', 'warranties', await repo.getWarranty(db, id), 'Warranty'),
-        deps.clock(),
-      );
+      const row = authorize(actor, 'read', 'warranties', await repo.getWarranty(db, id), 'Warranty');
+      return presentWarranty(row, deps.clock(), (await productNames(db, [row.productId]))(row.productId));
     },
     async create(actor: Actor, input: WarrantyCreate): Promise<WarrantyView> {
       requireCan(actor, 'create', 'warranties');
