@@ -2,7 +2,8 @@
  * End to end: customer value in the browser. Thirty-one contacts buy through the ERP feed
  * (POST /orders/bulk), a model run is queued and followed until it succeeds, then the best
  * customer's page shows its tier and CLV in the value card, with open orders, an overdue invoice
- * and a warranty; the Customer value page shows the tier table and Customer flows the flow matrix.
+ * and a warranty; the Customer value page shows the tier table and Customer flows the flow matrix;
+ * a settings save that crossed another admin's is refused with a message to reload.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -185,6 +186,10 @@ describe('customer value in the browser', () => {
       .click();
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('table', { name: 'Order lines' }).getByText('Standing desk').waitFor();
+    // The order names its customer itself; the link leads back to the contact.
+    expect(await drawer.getByRole('link', { name: 'Greta Lindqvist' }).getAttribute('href')).toBe(
+      `/contacts/${topId}`,
+    );
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
   });
@@ -210,5 +215,28 @@ describe('customer value in the browser', () => {
     await page.getByRole('img', { name: 'Flows between states' }).waitFor();
     await page.getByRole('region', { name: 'Acquire' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'value-flows.png'), fullPage: true });
+  });
+
+  it('tells the admin to reload when someone else saved the value settings in between', async () => {
+    const { page, url } = h;
+    await page.goto(`${url}/settings?tab=value`);
+    const horizon = page.getByLabel('Horizon (months)');
+    await horizon.waitFor();
+    // Another admin saves after this form was loaded.
+    expect((await apiFromPage(page, 'PATCH', '/value/settings', { horizonMonths: 18 })).status).toBe(200);
+    await horizon.fill('24');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const stale = page.getByRole('alert').filter({ hasText: 'Changed by someone else' });
+    await stale.waitFor();
+    await page.screenshot({ path: join(screenshots, 'value-settings-stale.png') });
+    await page.getByRole('button', { name: 'Reload settings' }).click();
+    await stale.waitFor({ state: 'hidden' });
+    expect(await horizon.inputValue()).toBe('18');
+    // Saved with the reloaded version, the change goes through.
+    await horizon.fill('12');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Customer value settings saved').waitFor();
+    const saved = await getFromPage<{ horizonMonths: number }>(page, '/value/settings');
+    expect(saved.data.horizonMonths).toBe(12);
   });
 });

@@ -86,7 +86,7 @@ async function toError(res: Response): Promise<ApiError> {
   );
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function request(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   // FormData (file uploads) sets its own multipart boundary; everything else is JSON.
@@ -121,9 +121,35 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
     throw error;
   }
+  return res;
+}
+
+async function bodyOf<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return bodyOf<T>(await request(path, options));
+}
+
+/** The version in an `ETag` header (`"3"` or `W/"3"`); null when there is none. */
+export function versionOfEtag(etag: string | null): number | null {
+  const m = etag ? /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(etag) : null;
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * For resources without a version in their body (such as settings): the body with the version
+ * of the response's `ETag`, to send back as `version` (If-Match) on the next change.
+ */
+export async function apiVersioned<T>(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ body: T; version: number | null }> {
+  const res = await request(path, options);
+  return { body: await bodyOf<T>(res), version: versionOfEtag(res.headers.get('etag')) };
 }
 
 export function isApiError(e: unknown): e is ApiError {

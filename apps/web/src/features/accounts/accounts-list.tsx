@@ -7,7 +7,6 @@ import { useCan } from '../auth/auth-api.ts';
 import { EmptyCell, NameCell } from '../records/record-cells.tsx';
 import { RecordList } from '../records/record-list.tsx';
 import type { Account } from '../records/record-types.ts';
-import { useValueSettings } from '../value/value-api.ts';
 import { valueColumns } from '../value/value-columns.tsx';
 import { AccountCreateModal } from './account-create-modal.tsx';
 import { AccountTypeBadge } from './account-type-badge.tsx';
@@ -16,7 +15,6 @@ export function AccountsList(props: { q: string | undefined; onQChange: (q: stri
   const { t, i18n } = useTranslation();
   const can = useCan();
   const seesValue = can('read', 'value');
-  const currency = useValueSettings(seesValue).data?.currency ?? 'EUR';
   const columns = useMemo<Column<Account>[]>(
     () => [
       {
@@ -60,9 +58,9 @@ export function AccountsList(props: { q: string | undefined; onQChange: (q: stri
         width: 'minmax(130px, 1fr)',
         render: (a) => a.industry ?? <EmptyCell />,
       },
-      ...(seesValue ? valueColumns<Account>(t, i18n.language, currency) : []),
+      ...(seesValue ? valueColumns<Account>(t, i18n.language) : []),
     ],
-    [t, i18n.language, seesValue, currency],
+    [t, i18n.language, seesValue],
   );
   return (
     <RecordList

@@ -7,7 +7,6 @@ import { useCan } from '../auth/auth-api.ts';
 import { EmptyCell, NameCell } from '../records/record-cells.tsx';
 import { RecordList } from '../records/record-list.tsx';
 import { type Contact, primaryEmail, primaryPhone } from '../records/record-types.ts';
-import { useValueSettings } from '../value/value-api.ts';
 import { valueColumns } from '../value/value-columns.tsx';
 import { ContactCreateModal } from './contact-create-modal.tsx';
 
@@ -15,7 +14,6 @@ export function ContactsList(props: { q: string | undefined; onQChange: (q: stri
   const { t, i18n } = useTranslation();
   const can = useCan();
   const seesValue = can('read', 'value');
-  const currency = useValueSettings(seesValue).data?.currency ?? 'EUR';
   const columns = useMemo<Column<Contact>[]>(
     () => [
       {
@@ -48,9 +46,9 @@ export function ContactsList(props: { q: string | undefined; onQChange: (q: stri
         width: 'minmax(150px, 1.1fr)',
         render: (c) => c.jobTitle ?? <EmptyCell />,
       },
-      ...(seesValue ? valueColumns<Contact>(t, i18n.language, currency) : []),
+      ...(seesValue ? valueColumns<Contact>(t, i18n.language) : []),
     ],
-    [t, i18n.language, seesValue, currency],
+    [t, i18n.language, seesValue],
   );
   return (
     <RecordList

@@ -6,13 +6,12 @@ import { formatDate, formatMoney } from '../../lib/format.ts';
 import { IconShield } from '../../ui/icons.tsx';
 import { IconReceipt, IconShoppingCart } from '../../ui/icons-commerce.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
-import { useCan } from '../auth/auth-api.ts';
 import { DeliveryBadge, OrderStatusBadge } from './order-badges.tsx';
 import { OrderDrawer } from './order-drawer.tsx';
 import classes from './orders.module.css';
-import { type Order, useCustomer360, useProducts } from './orders-api.ts';
+import { type OrderSummary, useCustomer360 } from './orders-api.ts';
 
-function OrderRow({ order, onOpen }: { order: Order; onOpen: () => void }) {
+function OrderRow({ order, onOpen }: { order: OrderSummary; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -158,11 +157,8 @@ export function InvoicesPanel({ type, id }: { type: RecordType; id: string }) {
 export function WarrantiesPanel({ type, id }: { type: RecordType; id: string }) {
   const { t, i18n } = useTranslation();
   const view = useCustomer360(type, id);
-  const can = useCan();
   const warranties = view.data?.warranties ?? [];
-  const products = useProducts(warranties.length > 0 && can('read', 'products'));
   if (!warranties.length) return null;
-  const names = new Map((products.data ?? []).map((p) => [p.id, p.name]));
   return (
     <SectionCard
       id="warranties"
@@ -174,12 +170,14 @@ export function WarrantiesPanel({ type, id }: { type: RecordType; id: string }) 
         {warranties.map((w) => (
           <Group key={w.id} justify="space-between" wrap="nowrap" className={classes.item}>
             <div style={{ minWidth: 0 }}>
-              <Text size="sm" fw={600} truncate>
-                {(w.productId && names.get(w.productId)) || t('warranties.product')}
+              <Text size="sm" fw={600} truncate title={w.product?.name}>
+                {w.product?.name || t('warranties.product')}
               </Text>
-              {w.serialNumber && (
+              {(w.product?.sku || w.serialNumber) && (
                 <Text size="xs" c="dimmed">
-                  {t('warranties.serial', { serial: w.serialNumber })}
+                  {[w.product?.sku, w.serialNumber && t('warranties.serial', { serial: w.serialNumber })]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               )}
             </div>

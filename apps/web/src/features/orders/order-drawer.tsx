@@ -32,7 +32,7 @@ function OrderDetail({ order }: { order: Order }) {
       </Group>
       <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
         <Fact label={t('orders.customer')}>
-          <OrderCustomer contactId={order.contactId} accountId={order.accountId} />
+          <OrderCustomer customer={order.customer} />
         </Fact>
         <Fact label={t('orders.orderedAt')}>{formatDateTime(order.orderedAt, i18n.language)}</Fact>
         <Fact label={t('orders.estimatedDelivery')}>

@@ -18,7 +18,11 @@ export type OrderLine = {
   lineTotal: number;
 };
 
-export type Order = {
+/** Whom an order is for: its contact when it has one, else its account. */
+export type CustomerName = { type: RecordType; id: string; name: string };
+
+/** An order as the 360° view lists it. */
+export type OrderSummary = {
   id: string;
   number: string;
   externalId: string | null;
@@ -37,10 +41,12 @@ export type Order = {
   totalBase: number;
   notes: string;
   ownerId: string | null;
-  lines?: OrderLine[];
   createdAt: string;
   version: number;
 };
+
+/** An order from `GET /orders` (without lines) or `GET /orders/{id}` (with them), naming its customer. */
+export type Order = OrderSummary & { customer: CustomerName | null; lines?: OrderLine[] };
 
 export type Invoice = {
   id: string;
@@ -59,9 +65,12 @@ export type Invoice = {
   paidAt: string | null;
 };
 
+export type WarrantyProduct = { id: string; sku: string; name: string };
+
 export type Warranty = {
   id: string;
   productId: string | null;
+  product: WarrantyProduct | null;
   contactId: string | null;
   accountId: string | null;
   orderId: string | null;
@@ -72,12 +81,10 @@ export type Warranty = {
   terms: string;
 };
 
-export type Product = { id: string; sku: string; name: string; category: string | null };
-
 /** The commercial part of a 360° view; `value` is null when the user may not read value. */
 export type Commercial = {
   value: CustomerValue | ProspectValue | null;
-  orders: Order[];
+  orders: OrderSummary[];
   invoices: Invoice[];
   warranties: Warranty[];
 };
@@ -105,29 +112,5 @@ export function useOrder(id: string | null) {
     queryKey: ['orders', 'one', id],
     queryFn: async ({ signal }) => (await api<Single<Order>>(`/orders/${id}`, { signal })).data,
     enabled: Boolean(id),
-  });
-}
-
-/** The catalogue (for product names on warranties), read once per session. */
-export function useProducts(enabled: boolean) {
-  return useQuery({
-    queryKey: ['products', 'all'],
-    queryFn: async ({ signal }) => {
-      const out: Product[] = [];
-      let cursor: string | null = null;
-      // A catalogue is small; a few pages at most.
-      for (let i = 0; i < 10; i++) {
-        const res: Page<Product> = await api<Page<Product>>('/products', {
-          query: { limit: 200, cursor },
-          signal,
-        });
-        out.push(...res.data);
-        cursor = res.nextCursor;
-        if (!cursor) break;
-      }
-      return out;
-    },
-    enabled,
-    staleTime: 10 * 60_000,
   });
 }

@@ -55,7 +55,7 @@ export function OrdersList() {
         key: 'customer',
         header: t('orders.customer'),
         width: 'minmax(180px, 1.4fr)',
-        render: (o) => <OrderCustomer contactId={o.contactId} accountId={o.accountId} />,
+        render: (o) => <OrderCustomer customer={o.customer} />,
       },
       {
         key: 'orderedAt',

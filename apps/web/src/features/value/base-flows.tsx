@@ -1,7 +1,8 @@
 import { Card, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { FlowSummary } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatPercent } from '../../lib/format.ts';
-import type { Flows, FlowTotals } from './value-api.ts';
+import type { Flows } from './value-api.ts';
 
 function Side({
   label,
@@ -10,7 +11,7 @@ function Side({
   currency,
 }: {
   label: string;
-  totals: FlowTotals;
+  totals: FlowSummary['desired'];
   color: string;
   currency: string;
 }) {

@@ -1,12 +1,12 @@
 import { Group, Select, Skeleton, Stack, Text } from '@mantine/core';
-import { type DriverAttribute, driverAttributes, type LifecycleState } from '@relata/domain';
+import { type DriverAttribute, type DriverRow, driverAttributes, type LifecycleState } from '@relata/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatMoneyCompact, formatNumber } from '../../lib/format.ts';
 import { IntervalBarChart } from '../../ui/charts/interval-bar-chart.tsx';
 import { IconChartBar } from '../../ui/icons-commerce.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
-import { type CustomerType, type DriverRow, useDrivers } from './value-api.ts';
+import { type CustomerType, useDrivers } from './value-api.ts';
 
 /** Mean CLV per value of an attribute, with 95 % intervals and the customers behind each mean. */
 export function DriversSection({ type }: { type: CustomerType }) {

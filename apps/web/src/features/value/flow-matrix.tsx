@@ -1,14 +1,14 @@
 import { Table, Text, Tooltip } from '@mantine/core';
-import { type FlowState, flowStates, lifecycleStates } from '@relata/domain';
+import { type FlowCellView, type FlowState, flowStates, lifecycleStates } from '@relata/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatMoneyCompact, formatNumber } from '../../lib/format.ts';
-import type { FlowCell, Flows } from './value-api.ts';
+import type { Flows } from './value-api.ts';
 
 export const flowStateLabel = (state: FlowState, t: TFunction) =>
   state === 'none' ? t('flows.none') : t(`value.states.${state}`);
 
-const tint = (c: FlowCell | undefined) =>
+const tint = (c: FlowCellView | undefined) =>
   !c || c.customers === 0
     ? undefined
     : c.desired === true

@@ -8,7 +8,7 @@ import { Stat } from '../../ui/stat.tsx';
 import type { ValueRun } from './value-api.ts';
 
 const paramNames: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ' };
-const modelNames: Record<ValueRun['model'], string> = { bgnbd: 'BG/NBD', pnbd: 'Pareto/NBD' };
+export const modelNames: Record<ValueRun['model'], string> = { bgnbd: 'BG/NBD', pnbd: 'Pareto/NBD' };
 const timingKeys = ['loadMs', 'fitMs', 'scoreMs', 'historyMs', 'writeMs', 'totalMs'] as const;
 
 function sig(v: number, lang: string) {
@@ -64,11 +64,7 @@ export function ModelCard({ run }: { run: ValueRun }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
-        <Stat
-          label={t('value.model')}
-          value={modelNames[run.model]}
-          hint={t(`value.units.${run.unit as 'day'}`)}
-        />
+        <Stat label={t('value.model')} value={modelNames[run.model]} hint={t(`value.units.${run.unit}`)} />
         <Stat
           label={t('value.asOf')}
           value={formatDate(run.asOf, lang)}

@@ -1,16 +1,25 @@
 import type {
-  BaseFlow,
   CustomerType,
   DriverAttribute,
+  DriverRow,
+  FlowCellView,
   FlowState,
+  FlowSummary,
+  HoldoutBin,
   LifecycleState,
+  Tier,
   ValueSettings,
   ValueSettingsUpdate,
 } from '@relata/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page, type Single } from '../../lib/api-client.ts';
+import { api, apiVersioned, type Page, type Single } from '../../lib/api-client.ts';
 
 export type { CustomerType, LifecycleState };
+
+// Money in value responses is in whole company-currency minor units: the API rounds it, so the
+// domain's types (DriverRow, FlowCellView, FlowSummary, …) describe the responses as they are.
+
+type ValueModel = ValueSettings['model'];
 
 /** The compact value on contact and account list items. */
 export type ListValue = {
@@ -21,6 +30,8 @@ export type ListValue = {
   lifecycleState: LifecycleState;
   rfmScore: string | null;
   lastPurchaseOn: string | null;
+  /** The currency of `clv` and `historicalValue`: the company currency. */
+  currency: string;
 };
 
 /** The full value of one customer in the 360° view (CLV and spend in company-currency minor units). */
@@ -41,6 +52,10 @@ export type CustomerValue = {
   firstCategory: string | null;
   currency: string;
   scoredAt: string;
+  /** The run that scored the customer: its horizon, as-of day and purchase model (absent if it is gone). */
+  horizonMonths?: number;
+  asOf?: string;
+  model?: ValueModel;
 };
 
 /** A customer without purchases. */
@@ -49,7 +64,6 @@ export type ProspectValue = { lifecycleState: 'prospect'; tier: null; clv: null 
 export const isScored = (v: CustomerValue | ProspectValue): v is CustomerValue => 'purchases' in v;
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
-export type HoldoutBin = { frequency: string; customers: number; actual: number; predicted: number };
 export type Holdout = {
   days: number;
   bins: HoldoutBin[];
@@ -73,11 +87,11 @@ export type SpendModel = {
 export type ValueRun = {
   id: string;
   customerType: CustomerType;
-  model: 'bgnbd' | 'pnbd';
+  model: ValueModel;
   status: RunStatus;
   trigger: string;
   asOf: string;
-  unit: string;
+  unit: ValueSettings['unit'];
   horizonMonths: number;
   monthlyDiscount: number;
   holdoutDays: number | null;
@@ -98,10 +112,7 @@ export type ValueRun = {
   finishedAt: string | null;
 };
 
-export type TierRow = {
-  key: string;
-  label: string;
-  topPercent: number | null;
+export type TierRow = Tier & {
   customers: number;
   share: number;
   clv: number;
@@ -127,33 +138,15 @@ export type ValueSummary = {
   };
 };
 
-export type DriverRow = {
-  value: string | null;
-  customers: number;
-  meanClv: number;
-  ciLow: number | null;
-  ciHigh: number | null;
-  index: number | null;
-};
 export type Drivers = { attribute: DriverAttribute; currency: string; rows: DriverRow[] };
 
-export type FlowCell = {
-  from: FlowState;
-  to: LifecycleState;
-  customers: number;
-  clv: number;
-  desired: boolean | null;
-  baseFlow: BaseFlow | null;
-  moved: boolean;
-};
-export type FlowTotals = { customers: number; clv: number };
 export type Flows = {
   from: string;
   to: string;
   currency: string;
   states: FlowState[];
-  cells: FlowCell[];
-  baseFlows: { baseFlow: BaseFlow; desired: FlowTotals; undesired: FlowTotals }[];
+  cells: FlowCellView[];
+  baseFlows: FlowSummary[];
   customers: number;
 };
 
@@ -226,20 +219,47 @@ export function useFlows(type: CustomerType, from: string, to: string, enabled: 
   });
 }
 
+/** The settings with the version of their `ETag`, sent back as If-Match when saving them. */
+export type VersionedValueSettings = { settings: ValueSettings; version: number | null };
+
+const fetchValueSettings = async (signal: AbortSignal): Promise<VersionedValueSettings> => {
+  const { body, version } = await apiVersioned<Single<ValueSettings>>('/value/settings', { signal });
+  return { settings: body.data, version };
+};
+
+/** The settings with their version, for the settings tab: read afresh whenever the tab opens. */
+export function useVersionedValueSettings() {
+  return useQuery({
+    queryKey: valueKeys.settings,
+    queryFn: ({ signal }) => fetchValueSettings(signal),
+    staleTime: 5 * 60_000,
+    refetchOnMount: 'always',
+  });
+}
+
+/** The settings alone (tiers and currency for list filters). */
 export function useValueSettings(enabled = true) {
   return useQuery({
     queryKey: valueKeys.settings,
-    queryFn: async ({ signal }) => (await api<Single<ValueSettings>>('/value/settings', { signal })).data,
+    queryFn: ({ signal }) => fetchValueSettings(signal),
+    select: (d) => d.settings,
     staleTime: 5 * 60_000,
     enabled,
   });
 }
 
+/** Saves a change with If-Match; a 412 `precondition_failed` means someone else saved in between. */
 export function useUpdateValueSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (patch: ValueSettingsUpdate) =>
-      (await api<Single<ValueSettings>>('/value/settings', { method: 'PATCH', body: patch })).data,
-    onSuccess: (settings) => queryClient.setQueryData(valueKeys.settings, settings),
+    mutationFn: async ({ patch, version }: { patch: ValueSettingsUpdate; version: number | null }) => {
+      const { body, version: saved } = await apiVersioned<Single<ValueSettings>>('/value/settings', {
+        method: 'PATCH',
+        body: patch,
+        version: version ?? undefined,
+      });
+      return { settings: body.data, version: saved } satisfies VersionedValueSettings;
+    },
+    onSuccess: (saved) => queryClient.setQueryData(valueKeys.settings, saved),
   });
 }

@@ -5,7 +5,8 @@ import { formatDate, formatMoney, formatNumber, formatPercent } from '../../lib/
 import { IconStar } from '../../ui/icons.tsx';
 import { Stat } from '../../ui/stat.tsx';
 import { useCustomer360 } from '../orders/orders-api.ts';
-import { type CustomerValue, isScored, useValueSettings } from './value-api.ts';
+import { modelNames } from './model-card.tsx';
+import { type CustomerValue, isScored } from './value-api.ts';
 import { LifecycleBadge, TierBadge } from './value-badges.tsx';
 
 function RfmTooltip({ value }: { value: CustomerValue }) {
@@ -23,10 +24,31 @@ function RfmTooltip({ value }: { value: CustomerValue }) {
   );
 }
 
+/** What CLV means for this customer: the horizon of the run that scored it, and that run. */
+function ClvTooltip({ value }: { value: CustomerValue }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap={2}>
+      {value.horizonMonths !== undefined && (
+        <Text size="xs">{t('value.clvHint', { count: value.horizonMonths })}</Text>
+      )}
+      {value.model && value.asOf && (
+        <Text size="xs" c="dimmed">
+          {t('value.scoredBy', {
+            model: modelNames[value.model],
+            date: formatDate(value.asOf, i18n.language),
+          })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function Scored({ value, creditScore }: { value: CustomerValue; creditScore: number | null }) {
   const { t, i18n } = useTranslation();
-  const settings = useValueSettings();
-  const months = settings.data?.horizonMonths ?? 12;
+  // The horizon of the run that scored this customer, not today's setting (it may have changed since).
+  const months = value.horizonMonths;
+  const horizon = months === undefined ? undefined : t('value.nextMonths', { count: months });
   const lang = i18n.language;
   const money = (v: number) => formatMoney(v, value.currency, lang, true);
   return (
@@ -34,8 +56,8 @@ function Scored({ value, creditScore }: { value: CustomerValue; creditScore: num
       <Stat
         label={t('value.clv')}
         value={value.clv === null ? '—' : money(value.clv)}
-        hint={t('value.nextMonths', { count: months })}
-        tooltip={t('value.clvHint', { count: months })}
+        hint={horizon}
+        tooltip={months === undefined && !value.model ? undefined : <ClvTooltip value={value} />}
       />
       <Stat
         label={t('value.pAlive')}
@@ -45,7 +67,7 @@ function Scored({ value, creditScore }: { value: CustomerValue; creditScore: num
       <Stat
         label={t('value.expectedPurchases')}
         value={value.expectedPurchases === null ? '—' : formatNumber(value.expectedPurchases, lang, 1)}
-        hint={t('value.nextMonths', { count: months })}
+        hint={horizon}
       />
       <Stat
         label={t('value.historicalValue')}

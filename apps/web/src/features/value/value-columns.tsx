@@ -7,11 +7,7 @@ import type { ListValue } from './value-api.ts';
 import { LifecycleBadge, TierBadge } from './value-badges.tsx';
 
 /** Tier, CLV and lifecycle columns of contact and account lists (sortable on the API's keys). */
-export function valueColumns<T extends { value?: ListValue }>(
-  t: TFunction,
-  locale: string,
-  currency: string,
-): Column<T>[] {
+export function valueColumns<T extends { value?: ListValue }>(t: TFunction, locale: string): Column<T>[] {
   return [
     {
       key: 'tier',
@@ -30,7 +26,7 @@ export function valueColumns<T extends { value?: ListValue }>(
           <EmptyCell />
         ) : (
           <Text size="sm" fw={500} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {formatMoney(r.value.clv, currency, locale, true)}
+            {formatMoney(r.value.clv, r.value.currency, locale, true)}
           </Text>
         ),
     },

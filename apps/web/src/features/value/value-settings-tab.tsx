@@ -18,11 +18,16 @@ import { notifications } from '@mantine/notifications';
 import { type ValueSettings, valueSettingsSchema } from '@relata/domain';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { useFormErrors } from '../../lib/use-form.ts';
 import { LifecycleRulesEditor } from './lifecycle-rules-editor.tsx';
 import { TiersEditor } from './tiers-editor.tsx';
-import { useUpdateValueSettings, useValueSettings } from './value-api.ts';
+import {
+  useUpdateValueSettings,
+  useVersionedValueSettings,
+  type VersionedValueSettings,
+} from './value-api.ts';
 
 const num = (v: number | string, fallback = 0) => (typeof v === 'number' ? v : Number(v) || fallback);
 
@@ -40,29 +45,67 @@ function Section({ title, hint, children }: { title: string; hint: string; child
   );
 }
 
-function SettingsForm({ saved }: { saved: ValueSettings }) {
+const same = (a: ValueSettings, b: ValueSettings) => JSON.stringify(a) === JSON.stringify(b);
+
+type FormState = { base: VersionedValueSettings; draft: ValueSettings };
+
+function SettingsForm({
+  loaded,
+  reload,
+}: {
+  loaded: VersionedValueSettings;
+  reload: () => Promise<VersionedValueSettings | undefined>;
+}) {
   const { t } = useTranslation();
   const update = useUpdateValueSettings();
   const form = useFormErrors();
-  const [draft, setDraft] = useState<ValueSettings>(saved);
-  useEffect(() => setDraft(saved), [saved]);
+  // The settings (and version) the draft started from: a newer load replaces them only while the
+  // draft is unchanged, so a save goes out with the version the admin actually edited.
+  const [state, setState] = useState<FormState>({ base: loaded, draft: loaded.settings });
+  useEffect(
+    () => setState((s) => (same(s.draft, s.base.settings) ? { base: loaded, draft: loaded.settings } : s)),
+    [loaded],
+  );
+  const { base, draft } = state;
+  const saved = base.settings;
   const e = form.errors;
   const set = <K extends keyof ValueSettings>(key: K, value: ValueSettings[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
+    setState((s) => ({ ...s, draft: { ...s.draft, [key]: value } }));
     form.clear(key);
   };
-  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const dirty = !same(draft, saved);
+  const stale = isApiError(update.error) && update.error.code === 'precondition_failed';
   const save = () => {
     const parsed = form.parse(valueSettingsSchema, draft);
     if (!parsed) return;
     const { flowOverrides: _unchanged, ...patch } = parsed;
-    update.mutate(patch, {
-      onSuccess: () => {
-        form.reset();
-        notifications.show({ color: 'teal', message: t('valueSettings.saved') });
+    update.mutate(
+      { patch, version: base.version },
+      {
+        onSuccess: (next) => {
+          setState({ base: next, draft: next.settings });
+          form.reset();
+          notifications.show({ color: 'teal', message: t('valueSettings.saved') });
+        },
+        onError: (err) => {
+          if (!(isApiError(err) && err.code === 'precondition_failed')) form.showServerError(err);
+        },
       },
-      onError: (err) => form.showServerError(err),
-    });
+    );
+  };
+  const [reloading, setReloading] = useState(false);
+  const reloadLatest = async () => {
+    setReloading(true);
+    try {
+      const latest = await reload();
+      if (latest) {
+        setState({ base: latest, draft: latest.settings });
+        form.reset();
+        update.reset();
+      }
+    } finally {
+      setReloading(false);
+    }
   };
   const errorCount = Object.values(e).filter(Boolean).length;
 
@@ -167,31 +210,52 @@ function SettingsForm({ saved }: { saved: ValueSettings }) {
           {t('errors.validation')}
         </Alert>
       )}
-      {update.isError && errorCount === 0 && <Alert color="red">{errorMessage(update.error, t)}</Alert>}
-      <Group
-        justify="flex-end"
+      {update.isError && !stale && errorCount === 0 && (
+        <Alert color="red">{errorMessage(update.error, t)}</Alert>
+      )}
+      <Stack
+        gap="xs"
         pos="sticky"
         bottom={0}
         py="sm"
         style={{ background: 'var(--relata-bg)', borderTop: '1px solid var(--relata-border)', zIndex: 2 }}
       >
-        <Text size="sm" c="dimmed" mr="auto">
-          {t('valueSettings.appliesNextRun')}
-        </Text>
-        <Button
-          variant="default"
-          disabled={!dirty || update.isPending}
-          onClick={() => {
-            setDraft(saved);
-            form.reset();
-          }}
-        >
-          {t('valueSettings.discard')}
-        </Button>
-        <Button onClick={save} loading={update.isPending} disabled={!dirty}>
-          {t('common.save')}
-        </Button>
-      </Group>
+        {stale && (
+          // In the sticky bar, so it shows next to the Save button however far down the form is scrolled.
+          <Alert color="orange" role="alert" title={t('valueSettings.staleTitle')} py="xs">
+            <Group justify="space-between" wrap="nowrap" gap="md">
+              <Text size="sm">{t('valueSettings.stale')}</Text>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={reloadLatest}
+                loading={reloading}
+                style={{ flexShrink: 0 }}
+              >
+                {t('valueSettings.reload')}
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Text size="sm" c="dimmed" mr="auto">
+            {t('valueSettings.appliesNextRun')}
+          </Text>
+          <Button
+            variant="default"
+            disabled={!dirty || update.isPending}
+            onClick={() => {
+              setState((s) => ({ ...s, draft: s.base.settings }));
+              form.reset();
+            }}
+          >
+            {t('valueSettings.discard')}
+          </Button>
+          <Button onClick={save} loading={update.isPending} disabled={!dirty || stale}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
     </Stack>
   );
 }
@@ -199,7 +263,7 @@ function SettingsForm({ saved }: { saved: ValueSettings }) {
 /** Settings → Customer value (admins): model, horizon, discount, holdout, tiers and lifecycle rules. */
 export function ValueSettingsTab() {
   const { t } = useTranslation();
-  const settings = useValueSettings();
+  const settings = useVersionedValueSettings();
   if (settings.isPending)
     return (
       <Center py="xl">
@@ -207,5 +271,15 @@ export function ValueSettingsTab() {
       </Center>
     );
   if (settings.isError) return <Alert color="red">{errorMessage(settings.error, t)}</Alert>;
-  return <SettingsForm saved={settings.data} />;
+  return (
+    <SettingsForm
+      loaded={settings.data}
+      reload={async () => {
+        const r = await settings.refetch();
+        if (r.isSuccess) return r.data;
+        notifications.show({ color: 'red', message: errorMessage(r.error, t) });
+        return undefined;
+      }}
+    />
+  );
 }
