@@ -52,33 +52,79 @@ export const gammaGammaLogLikelihood = (params: GammaGammaParams, rows: readonly
  * ∂/∂γ = q/γ − (px+q)/(γ+mx).
  */
 export const gammaGammaValueAndGradient = (
-  { p, q, gamma }: GammaGammaParams,
+  params: GammaGammaParams,
   rows: readonly SpendRow[],
+): { logLikelihood: number; gradient: GammaGammaParams } => evaluateGammaGamma(params, prepareSpend(rows));
+
+/** Rows grouped by x (few distinct values) with ln m computed once: what every evaluation reuses. */
+export type SpendData = {
+  xs: Float64Array;
+  counts: Float64Array;
+  rowX: Int32Array;
+  m: Float64Array;
+  logM: Float64Array;
+  /** Number of rows. */
+  n: number;
+};
+
+export const prepareSpend = (rows: readonly SpendRow[]): SpendData => {
+  const index = new Map<number, number>();
+  const xs: number[] = [];
+  const counts: number[] = [];
+  const rowX = new Int32Array(rows.length);
+  const m = new Float64Array(rows.length);
+  const logM = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    let k = index.get(row.x);
+    if (k === undefined) {
+      k = xs.length;
+      index.set(row.x, k);
+      xs.push(row.x);
+      counts.push(0);
+    }
+    counts[k]!++;
+    rowX[i] = k;
+    m[i] = row.m;
+    logM[i] = Math.log(row.m);
+  });
+  return { xs: Float64Array.from(xs), counts: Float64Array.from(counts), rowX, m, logM, n: rows.length };
+};
+
+/**
+ * Log-likelihood and gradient on prepared rows: the lnΓ and ψ terms depend on x only and are
+ * summed once per distinct x; each row costs one logarithm and one division.
+ */
+export const evaluateGammaGamma = (
+  { p, q, gamma }: GammaGammaParams,
+  d: SpendData,
 ): { logLikelihood: number; gradient: GammaGammaParams } => {
-  const psiQ = digamma(q);
   const lgQ = logGamma(q);
+  const psiQ = digamma(q);
   const logGammaScale = Math.log(gamma);
   let ll = 0;
   let gp = 0;
   let gq = 0;
-  let gg = 0;
-  for (const { x, m } of rows) {
+  for (let k = 0; k < d.xs.length; k++) {
+    const x = d.xs[k]!;
+    const c = d.counts[k]!;
     const px = p * x;
-    const logM = Math.log(m);
     const logX = Math.log(x);
-    const logGm = Math.log(gamma + m * x);
     const psiPxQ = digamma(px + q);
-    ll +=
-      logGamma(px + q) -
-      logGamma(px) -
-      lgQ +
-      q * logGammaScale +
-      (px - 1) * logM +
-      px * logX -
-      (px + q) * logGm;
-    gp += x * (psiPxQ - digamma(px) + logM + logX - logGm);
-    gq += psiPxQ - psiQ + logGammaScale - logGm;
-    gg += q / gamma - (px + q) / (gamma + m * x);
+    ll += c * (logGamma(px + q) - logGamma(px) - lgQ + q * logGammaScale + px * logX);
+    gp += c * x * (psiPxQ - digamma(px) + logX);
+    gq += c * (psiPxQ - psiQ + logGammaScale);
+  }
+  let gg = (d.n * q) / gamma;
+  for (let i = 0; i < d.n; i++) {
+    const x = d.xs[d.rowX[i]!]!;
+    const px = p * x;
+    const mx = d.m[i]! * x;
+    const logGm = Math.log(gamma + mx);
+    const logM = d.logM[i]!;
+    ll += (px - 1) * logM - (px + q) * logGm;
+    gp += x * (logM - logGm);
+    gq -= logGm;
+    gg -= (px + q) / (gamma + mx);
   }
   return { logLikelihood: ll, gradient: { p: gp, q: gq, gamma: gg } };
 };
@@ -103,9 +149,10 @@ export const fitGammaGamma = (
     q: Math.exp(v[1]!),
     gamma: Math.exp(v[2]!),
   });
+  const prepared = prepareSpend(data);
   const fg = (v: readonly number[]) => {
     const params = toParams(v);
-    const { logLikelihood, gradient } = gammaGammaValueAndGradient(params, data);
+    const { logLikelihood, gradient } = evaluateGammaGamma(params, prepared);
     return { value: -logLikelihood / n, gradient: KEYS.map((k) => (-gradient[k] * params[k]) / n) };
   };
   const bounds = { lower: KEYS.map(() => -LOG_BOUND), upper: KEYS.map(() => LOG_BOUND) };
@@ -124,7 +171,7 @@ export const fitGammaGamma = (
   const atBound = result.x.some((v) => Math.abs(v) >= LOG_BOUND - 1e-9);
   return {
     ...params,
-    logLikelihood: gammaGammaLogLikelihood(params, data),
+    logLikelihood: evaluateGammaGamma(params, prepared).logLikelihood,
     customers: n,
     standardErrors: atBound ? null : gammaGammaStandardErrors(params, data),
     iterations,

@@ -143,6 +143,8 @@ export type FitResult = {
   model: ScoringModel;
   holdout: HoldoutCheck | null;
   warnings: string[];
+  /** Milliseconds spent on each part of the fit. */
+  timings: { purchaseMs: number; spendMs: number; holdoutMs: number };
 };
 
 /** Fits the purchase and spend models on everyone who bought up to the as-of day. */
@@ -153,6 +155,7 @@ export function fitValueModels(
   const unitDays = daysPerUnit(opts.unit);
   const warnings: string[] = [];
   const all = () => true;
+  const t0 = performance.now();
   let purchase: PurchaseFit | null = null;
   let repeaters = 0;
   for (let i = 0; i < h.n; i++) if (h.offsets[i + 1]! - h.offsets[i]! > 1) repeaters++;
@@ -167,6 +170,7 @@ export function fitValueModels(
       warnings.push(`The purchase model could not be fitted: ${(e as Error).message}`);
     }
   }
+  const t1 = performance.now();
   // Spend: Gamma-Gamma on repeat buyers; the plain mean spend per purchase day when it cannot fit.
   let total = 0;
   let count = 0;
@@ -194,8 +198,17 @@ export function fitValueModels(
     spend: spend ? { p: spend.p, q: spend.q, gamma: spend.gamma } : null,
     meanSpend,
   };
+  const t2 = performance.now();
   const holdout = opts.holdoutDays && purchase ? holdoutCheck(h, opts, unitDays, warnings) : null;
-  return { purchase, spend, model, holdout, warnings };
+  const ms = (a: number, b: number) => Math.round(b - a);
+  return {
+    purchase,
+    spend,
+    model,
+    holdout,
+    warnings,
+    timings: { purchaseMs: ms(t0, t1), spendMs: ms(t1, t2), holdoutMs: ms(t2, performance.now()) },
+  };
 }
 
 /** Fits on the calibration period only and compares predicted with actual holdout purchases. */

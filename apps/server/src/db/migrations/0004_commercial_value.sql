@@ -202,7 +202,6 @@ CREATE TABLE customer_values (
 );
 CREATE INDEX customer_values_clv_idx ON customer_values (customer_type, clv, customer_id);
 CREATE INDEX customer_values_tier_idx ON customer_values (customer_type, tier, customer_id);
-CREATE INDEX customer_values_state_idx ON customer_values (customer_type, lifecycle_state, customer_id);
 
 -- Effective-dated lifecycle states: [valid_from, valid_to).
 CREATE TABLE lifecycle_history (

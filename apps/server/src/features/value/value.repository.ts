@@ -3,6 +3,7 @@ import type { CustomerType } from '@relata/domain';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { customerValues, valueModelRuns } from '../../db/schema.ts';
+import { arrayLiteral } from '../../db/seed/bulk.ts';
 
 export type RunRow = typeof valueModelRuns.$inferSelect;
 export type RunInsert = typeof valueModelRuns.$inferInsert;
@@ -32,7 +33,9 @@ const clean = (e: SQL) => sql`translate(coalesce(${e}, ''), E'\x1e\x1f', '  ')`;
 /**
  * Customers' purchase histories packed into one text value per page: row transfer, not SQL, is
  * the cost of reading millions of purchase days (the embedded database most of all). A page is
- * the customers in (afterId, uptoId], or the given ids.
+ * the customers in (afterId, uptoId], or the given ids. The first purchase's channel and largest
+ * line's category are taken from the stored scores when the first purchase day is unchanged, and
+ * looked up only for the others (new customers, back-dated orders).
  */
 async function packedHistories(
   ex: Executor,
@@ -49,25 +52,30 @@ async function packedHistories(
         AND ordered_at < (DATE '1970-01-01' + ${asOfDay + 1}::int)::timestamp AT TIME ZONE 'UTC'
       GROUP BY 1, 2),
     per AS (
-      SELECT id, string_agg(day::text, ',' ORDER BY day) AS d, string_agg(amount::text, ',' ORDER BY day) AS a
-      FROM days GROUP BY id),
+      SELECT days.id, string_agg(day::text, ',' ORDER BY day) AS d, string_agg(amount::text, ',' ORDER BY day) AS a,
+             min(day) AS first_day
+      FROM days GROUP BY days.id),
+    known AS (
+      SELECT per.*, v.acquisition_channel, v.first_category,
+             coalesce(v.first_purchase_on - DATE '1970-01-01' = per.first_day, false) AS same_first
+      FROM per LEFT JOIN customer_values v ON v.customer_type = ${type} AND v.customer_id = per.id),
     first AS (
       SELECT DISTINCT ON (${c}) ${c} AS id, id AS order_id, channel FROM orders
-      WHERE ${which} AND ${purchased}
-      ORDER BY ${c}, ordered_at, id),
-    hist AS (
-      SELECT DISTINCT ON (customer_id) customer_id AS id, state, valid_from, valid_to IS NULL AS open
-      FROM lifecycle_history
-      WHERE customer_type = ${type} AND customer_id IN (SELECT id FROM per)
-      ORDER BY customer_id, valid_from DESC)
-    SELECT string_agg(per.id::text || ${US} || per.d || ${US} || per.a || ${US} || ${clean(sql.raw('first.channel'))}
-             || ${US} || ${clean(sql.raw('top.category'))} || ${US} || coalesce(hist.state, '') || ${US}
-             || coalesce(hist.valid_from::text, '') || ${US} || coalesce(hist.open::text, ''), ${RS} ORDER BY per.id) AS packed
-    FROM per
-    LEFT JOIN first ON first.id = per.id
+      WHERE ${which} AND ${purchased} AND ${c} IN (SELECT id FROM known WHERE NOT same_first)
+      ORDER BY ${c}, ordered_at, id)
+    SELECT string_agg(k.id::text || ${US} || k.d || ${US} || k.a || ${US}
+             || ${clean(sql.raw('CASE WHEN k.same_first THEN k.acquisition_channel ELSE first.channel END'))}
+             || ${US} || ${clean(sql.raw('CASE WHEN k.same_first THEN k.first_category ELSE top.category END'))}
+             || ${US} || coalesce(h.state, '') || ${US} || coalesce(h.valid_from::text, '') || ${US}
+             || CASE WHEN h.customer_id IS NOT NULL THEN 'true'
+                     WHEN EXISTS (SELECT 1 FROM lifecycle_history e WHERE e.customer_type = ${type} AND e.customer_id = k.id)
+                       THEN 'closed' ELSE '' END,
+             ${RS} ORDER BY k.id) AS packed
+    FROM known k
+    LEFT JOIN first ON first.id = k.id
     LEFT JOIN LATERAL (SELECT l.category FROM order_lines l WHERE l.order_id = first.order_id
                        ORDER BY l.line_total DESC, l.position LIMIT 1) top ON true
-    LEFT JOIN hist ON hist.id = per.id`);
+    LEFT JOIN lifecycle_history h ON h.customer_type = ${type} AND h.customer_id = k.id AND h.valid_to IS NULL`);
   const packed = rowsOf<{ packed: string | null }>(res)[0]?.packed;
   if (!packed) return [];
   return packed.split(RS).map((rec) => {
@@ -81,18 +89,25 @@ async function packedHistories(
       amounts: a.split(',').map(Number),
       channel: channel || null,
       category: category || null,
-      latest: state ? { state, validFrom, open: open === 'true' } : null,
+      // 'closed': history exists but no row is open (purchases were gone for a while); not rebuilt.
+      latest:
+        open === 'true'
+          ? { state, validFrom, open: true }
+          : open === 'closed'
+            ? { state: '', validFrom: '', open: false }
+            : null,
     };
   });
 }
 
-/** The id that ends a page of about `orders` orders after `afterId`, or null for the last page. */
-export async function pageEnd(ex: Executor, type: CustomerType, afterId: string | null, orders: number) {
+/** Customer ids that split the purchasing customers into pages of about `orders` orders. */
+export async function pageBounds(ex: Executor, type: CustomerType, orders: number): Promise<string[]> {
   const c = customerColumn(type);
   const res = await ex.execute(sql`
-    SELECT ${c} AS id FROM orders WHERE ${c} > ${afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid
-    ORDER BY ${c} OFFSET ${orders} LIMIT 1`);
-  return rowsOf<{ id: string }>(res)[0]?.id ?? null;
+    SELECT id FROM (
+      SELECT ${c} AS id, row_number() OVER (ORDER BY ${c}) AS n FROM orders WHERE ${c} IS NOT NULL
+    ) t WHERE n % ${orders} = 0`);
+  return [...new Set(rowsOf<{ id: string }>(res).map((r) => r.id))];
 }
 
 /** Histories of the customers in (afterId, uptoId] (uptoId null: to the end). */
@@ -140,7 +155,9 @@ export type ValueWrite = {
 /** Upserts one batch of scores (arrays of equal length) with one statement. */
 export async function upsertValues(ex: Executor, type: CustomerType, runId: string | null, v: ValueWrite) {
   if (!v.ids.length) return;
-  const p = (a: unknown[], t: string) => sql`${sql.param(a)}::${sql.raw(t)}`;
+  // Array literals built by hand: several times faster than the driver's generic serialisation.
+  const p = (a: unknown[], t: string) =>
+    sql`${sql.param(arrayLiteral(a, t === 'text[]' || t === 'date[]'))}::${sql.raw(t)}`;
   await ex.execute(sql`
     INSERT INTO customer_values (customer_type, customer_id, model_run_id, first_purchase_on, last_purchase_on,
       purchases, frequency, recency_days, age_days, monetary, historical_value, p_alive, expected_purchases,
@@ -178,9 +195,22 @@ export async function insertHistory(
   await ex.execute(sql`
     INSERT INTO lifecycle_history (customer_type, customer_id, valid_from, valid_to, state)
     SELECT ${type}, u.id, u.vf, u.vt, u.state
-    FROM unnest(${sql.param(rows.ids)}::uuid[], ${sql.param(rows.validFrom)}::date[],
-                ${sql.param(rows.validTo)}::date[], ${sql.param(rows.state)}::text[]) AS u(id, vf, vt, state)
+    FROM unnest(${sql.param(arrayLiteral(rows.ids, false))}::uuid[], ${sql.param(arrayLiteral(rows.validFrom, false))}::date[],
+                ${sql.param(arrayLiteral(rows.validTo, false))}::date[], ${sql.param(arrayLiteral(rows.state, true))}::text[]) AS u(id, vf, vt, state)
     ON CONFLICT (customer_type, customer_id, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, state = EXCLUDED.state`);
+}
+
+/**
+ * Rewinds history to `day`: rows that start after it are removed and rows closed after it are
+ * open again. A run as of a day knows nothing later (a clock set back, a run for a past day).
+ */
+export async function rewindHistory(ex: Executor, type: CustomerType, day: string) {
+  await ex.execute(
+    sql`DELETE FROM lifecycle_history WHERE customer_type = ${type} AND valid_from > ${day}::date`,
+  );
+  await ex.execute(
+    sql`UPDATE lifecycle_history SET valid_to = NULL WHERE customer_type = ${type} AND valid_to > ${day}::date`,
+  );
 }
 
 /** Closes the open lifecycle rows of these customers on `day`. */
