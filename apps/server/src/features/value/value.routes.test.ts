@@ -307,5 +307,13 @@ describe('lifecycle history across runs', () => {
     }>();
     const toLapsed = flows.cells.filter((c) => c.to === 'lapsed').reduce((n, c) => n + c.customers, 0);
     expect(toLapsed).toBe(61);
+    // A run for an earlier day (a clock set back) rewinds history to that day: one open row each.
+    await at(0).recomputeNow('contact', 'test');
+    expect(await rowsOf()).toEqual(before);
+    const open = await t.services.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT customer_id FROM lifecycle_history WHERE valid_to IS NULL
+       GROUP BY customer_id HAVING count(*) > 1) x`,
+    );
+    expect(open[0]!.n).toBe(0);
   });
 });
