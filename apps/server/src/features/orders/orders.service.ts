@@ -221,7 +221,7 @@ export function createOrderService(deps: { db: Db; clock: () => Date; jobs: Jobs
         await rescore(tx, created.row);
         return created;
       });
-      return presentOrder(row, lines);
+      return presentOrder(row, lines, (await customerNames(db, [row]))(row));
     },
 
     async update(actor: Actor, id: string, input: OrderUpdate, expected?: number): Promise<OrderView> {
@@ -267,7 +267,7 @@ export function createOrderService(deps: { db: Db; clock: () => Date; jobs: Jobs
         await rescore(tx, cur);
         return { row: next, lines: newLines };
       });
-      return presentOrder(row, lines);
+      return presentOrder(row, lines, (await customerNames(db, [row]))(row));
     },
 
     async remove(actor: Actor, id: string, expected?: number): Promise<void> {

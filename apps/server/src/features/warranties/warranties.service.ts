@@ -158,7 +158,7 @@ export function createWarrantyService(deps: { db: Db; clock: () => Date }) {
         );
         return created;
       });
-      return presentWarranty(row, deps.clock());
+      return presentWarranty(row, deps.clock(), (await productNames(db, [row.productId]))(row.productId));
     },
     async update(actor: Actor, id: string, input: WarrantyUpdate, expected?: number): Promise<WarrantyView> {
       const row = await db.transaction(async (tx) => {
@@ -188,7 +188,7 @@ export function createWarrantyService(deps: { db: Db; clock: () => Date }) {
         );
         return next;
       });
-      return presentWarranty(row, deps.clock());
+      return presentWarranty(row, deps.clock(), (await productNames(db, [row.productId]))(row.productId));
     },
     async remove(actor: Actor, id: string, expected?: number): Promise<void> {
       await db.transaction(async (tx) => {
