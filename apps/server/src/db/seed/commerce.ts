@@ -309,6 +309,11 @@ export async function seedCommerce(
   }
   await flushAll();
   await out.drain();
+  // An account that has bought is a customer, not a prospect.
+  await query(
+    `UPDATE accounts SET type = 'customer' WHERE type = 'prospect'
+       AND id IN (SELECT account_id FROM orders WHERE account_id IS NOT NULL)`,
+  );
   await query(`SELECT setval('order_number_seq', $1)`, [opts.numberOffset + counts.orders + 1]);
   await query(`SELECT setval('invoice_number_seq', $1)`, [opts.numberOffset + counts.invoices + 1]);
   return counts;
