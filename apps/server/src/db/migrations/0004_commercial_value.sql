@@ -200,8 +200,9 @@ CREATE TABLE customer_values (
   scored_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (customer_type, customer_id)
 );
-CREATE INDEX customer_values_clv_idx ON customer_values (customer_type, clv, customer_id);
-CREATE INDEX customer_values_tier_idx ON customer_values (customer_type, tier, customer_id);
+-- Lists sort by CLV, highest first (NULLS LAST, the id breaking ties), overall and within a tier.
+CREATE INDEX customer_values_clv_idx ON customer_values (customer_type, clv DESC NULLS LAST, customer_id DESC);
+CREATE INDEX customer_values_tier_idx ON customer_values (customer_type, tier, clv DESC NULLS LAST, customer_id DESC);
 
 -- Effective-dated lifecycle states: [valid_from, valid_to).
 CREATE TABLE lifecycle_history (
