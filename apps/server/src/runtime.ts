@@ -68,7 +68,9 @@ export async function startRuntime(opts: StartOptions = {}): Promise<Runtime> {
     await jobs.start({ work: config.role !== 'api' });
     if (demo) {
       // Demo data comes with its customer value computed, so the value pages are not empty.
-      for (const type of ['contact', 'account'] as const) await services.value.recomputeNow(type, 'demo');
+      // With a 90-day holdout, so the model-fit chart has predictions to compare with purchases.
+      for (const type of ['contact', 'account'] as const)
+        await services.value.recomputeNow(type, 'demo', { holdoutDays: 90 });
     }
     if (config.role !== 'worker') await services.events.start();
     let app: App | null = null;
