@@ -32,7 +32,7 @@ import {
   moveRecordHistory,
 } from '../shared/record-history.repository.ts';
 import { VALUE_RESCORE_JOB } from '../value/value-job-names.ts';
-import { presentListValue, withValueFields } from '../value/value-list.ts';
+import { pageByValue, presentListValue, sortsByValue, withValueFields } from '../value/value-list.ts';
 import { valueSettingsForReads } from '../value/value-settings.repository.ts';
 import { accountAuditFields, accountListFields, accountMergeFields } from './accounts.fields.ts';
 import { type AccountView, presentAccount } from './accounts.presenter.ts';
@@ -88,17 +88,30 @@ export function createAccountService(deps: {
         withCustomFields(accountListFields, await deps.customFields.defsFor('account')),
       );
       const q = query.q ? foldText(query.q) : '';
-      const req = pageRequest({
-        actor,
-        resource: 'accounts',
-        query,
-        fields,
-        defaultSort: { field: 'name', dir: 'asc' },
-        idExpr: sql.raw('id'),
-        extra: [q ? sql`search_text LIKE ${containsPattern(q)}` : undefined],
-      });
-      const [rows, { currency }] = await Promise.all([
-        repo.pageAccounts(db, req.where, req.order, req.sortValue, req.limit),
+      const build = (lq: ListQuery & Record<string, unknown>) =>
+        pageRequest({
+          actor,
+          resource: 'accounts',
+          query: lq,
+          fields,
+          defaultSort: { field: 'name', dir: 'asc' },
+          idExpr: sql.raw('id'),
+          extra: [q ? sql`search_text LIKE ${containsPattern(q)}` : undefined],
+        });
+      const byValue = can(actor, 'read', 'value') ? sortsByValue(query.sort) : null;
+      const [{ rows, req }, { currency }] = await Promise.all([
+        byValue
+          ? pageByValue(
+              query,
+              build,
+              (r, extra) =>
+                repo.pageAccounts(db, sql`${r.where} AND ${extra}`, r.order, r.sortValue, r.limit),
+              byValue,
+            )
+          : (async () => {
+              const r = build(query);
+              return { rows: await repo.pageAccounts(db, r.where, r.order, r.sortValue, r.limit), req: r };
+            })(),
         valueSettingsForReads(db),
       ]);
       return toPage(rows, req, (r) => ({

@@ -38,7 +38,7 @@ import {
   moveRecordHistory,
 } from '../shared/record-history.repository.ts';
 import { VALUE_RESCORE_JOB } from '../value/value-job-names.ts';
-import { presentListValue, withValueFields } from '../value/value-list.ts';
+import { pageByValue, presentListValue, sortsByValue, withValueFields } from '../value/value-list.ts';
 import { valueSettingsForReads } from '../value/value-settings.repository.ts';
 import { contactAuditFields, contactListFields, contactMergeFields } from './contacts.fields.ts';
 import { type ContactView, presentContact } from './contacts.presenter.ts';
@@ -164,21 +164,34 @@ export function createContactService(deps: {
         withCustomFields(contactListFields, await deps.customFields.defsFor('contact')),
       );
       const q = query.q ? foldText(query.q) : '';
-      const req = pageRequest({
-        actor,
-        resource: 'contacts',
-        query,
-        fields,
-        defaultSort: { field: 'name', dir: 'asc' },
-        idExpr: sql.raw('id'),
-        special: {
-          accountId: (c: Condition) =>
-            sql`id IN (SELECT from_id FROM relationships WHERE type = 'works_at' AND to_id = ANY(${sql.param([c.value].flat().map(String))}::uuid[]))`,
-        },
-        extra: [q ? searchCondition(query.q ?? '', q) : undefined],
-      });
-      const [rows, { currency }] = await Promise.all([
-        repo.pageContacts(db, req.where, req.order, req.sortValue, req.limit),
+      const build = (lq: ListQuery & Record<string, unknown>) =>
+        pageRequest({
+          actor,
+          resource: 'contacts',
+          query: lq,
+          fields,
+          defaultSort: { field: 'name', dir: 'asc' },
+          idExpr: sql.raw('id'),
+          special: {
+            accountId: (c: Condition) =>
+              sql`id IN (SELECT from_id FROM relationships WHERE type = 'works_at' AND to_id = ANY(${sql.param([c.value].flat().map(String))}::uuid[]))`,
+          },
+          extra: [q ? searchCondition(query.q ?? '', q) : undefined],
+        });
+      const byValue = can(actor, 'read', 'value') ? sortsByValue(query.sort) : null;
+      const [{ rows, req }, { currency }] = await Promise.all([
+        byValue
+          ? pageByValue(
+              query,
+              build,
+              (r, extra) =>
+                repo.pageContacts(db, sql`${r.where} AND ${extra}`, r.order, r.sortValue, r.limit),
+              byValue,
+            )
+          : (async () => {
+              const r = build(query);
+              return { rows: await repo.pageContacts(db, r.where, r.order, r.sortValue, r.limit), req: r };
+            })(),
         valueSettingsForReads(db),
       ]);
       return toPage(rows, req, (r) => ({

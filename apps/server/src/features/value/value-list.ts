@@ -2,9 +2,11 @@
  * Customer value in contact and account lists: the joined columns, the filter/sort whitelist and
  * the compact value each list item carries. Only actors who may read value see or filter on it.
  */
-import { type Actor, can, lifecycleStates } from '@relata/domain';
-import { sql } from 'drizzle-orm';
+import { type Actor, can, type ListQuery, lifecycleStates } from '@relata/domain';
+import { type SQL, sql } from 'drizzle-orm';
 import { customerValues } from '../../db/schema.ts';
+import { decodeCursor } from '../../http/cursor.ts';
+import type { PageRequest } from '../shared/list.ts';
 import type { ListFields } from '../shared/list-query.ts';
 
 const col = (c: string) => sql.raw(`customer_values.${c}`);
@@ -68,3 +70,36 @@ export function presentListValue(actor: Actor, v: ListValue | null, currency: st
     currency,
   };
 }
+
+/**
+ * A page sorted by a value field (CLV, P(alive), …), whose values sit in the joined, optional
+ * customer_values row. Customers with a value come first either way (nulls last), so the page is
+ * read in two parts: the rows with a value, through an inner join that the value indexes serve in
+ * order, then — once those run out — the rows without one. A single query would sort every
+ * customer on each request, since a left join cannot use the index order.
+ */
+export async function pageByValue<R extends { id: string; _sort: string | null }>(
+  query: ListQuery & Record<string, unknown>,
+  build: (q: ListQuery & Record<string, unknown>) => PageRequest,
+  fetch: (req: PageRequest, extra: SQL) => Promise<R[]>,
+  sortField: string,
+): Promise<{ rows: R[]; req: PageRequest }> {
+  const req = build(query);
+  const expr = valueListFields[sortField]!.expr;
+  const cursor = query.cursor ? decodeCursor(query.cursor, `${req.sort.field}:${req.sort.dir}`) : null;
+  const inNullPart = cursor !== null && cursor.v === null;
+  const rows = inNullPart ? [] : await fetch(req, sql`${expr} IS NOT NULL`);
+  if (rows.length > req.limit) return { rows, req };
+  const { cursor: _, ...fresh } = query;
+  const rest = await fetch(
+    inNullPart ? req : { ...build(fresh), limit: req.limit - rows.length },
+    sql`${expr} IS NULL`,
+  );
+  return { rows: [...rows, ...rest], req };
+}
+
+/** Value fields whose sort needs pageByValue (lifecycle state is never null: prospects). */
+export const sortsByValue = (sort: string | undefined) => {
+  const field = sort?.replace(/^-/, '');
+  return field && field !== 'lifecycleState' && field in valueListFields ? field : null;
+};

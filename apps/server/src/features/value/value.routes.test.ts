@@ -121,6 +121,24 @@ describe('value runs', () => {
     const alive = await t.admin.get('/api/v1/contacts?filter[pAlive][gte]=0.5&filter[rfmR][gte]=4&limit=200');
     for (const c of alive.json().data as { value: ValueCard }[])
       expect(c.value.pAlive).toBeGreaterThanOrEqual(0.5);
+    // Paging by CLV runs through the customers with a value, then on into those without.
+    const seen: { id: string; clv: number | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.admin.get(
+        `/api/v1/contacts?sort=-clv&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.statusCode).toBe(200);
+      for (const c of page.json().data as { id: string; value: { clv: number | null } }[])
+        seen.push({ id: c.id, clv: c.value.clv });
+      cursor = page.json().nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(61);
+    expect(new Set(seen.map((c) => c.id)).size).toBe(61);
+    const valued = seen.filter((c) => c.clv !== null).map((c) => c.clv!);
+    expect(valued).toHaveLength(60);
+    expect([...valued].sort((a, b) => b - a)).toEqual(valued);
+    expect(seen.at(-1)).toEqual({ id: prospect, clv: null });
     const bad = await t.admin.get('/api/v1/contacts?filter[clv][gt]=lots');
     expect(bad.statusCode).toBe(400);
   });
