@@ -1,0 +1,90 @@
+// Consent per contact × purpose × channel, and the profile fields a customer withholds.
+// `mayContact` is the one place any feature decides whether it may reach a customer.
+import { z } from 'zod';
+
+export const builtinPurposes = ['marketing', 'profiling', 'surveys', 'third_party_sharing'] as const;
+export const consentChannels = ['email', 'phone', 'sms', 'post'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
+export const consentStatuses = ['granted', 'denied', 'unknown'] as const;
+export type ConsentStatus = (typeof consentStatuses)[number];
+
+export const purposeKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,49}$/, 'must be a lower_snake_case key');
+
+export const consentEntrySchema = z
+  .object({
+    purpose: purposeKey,
+    channel: z.enum(consentChannels),
+    status: z.enum(consentStatuses),
+    source: z.string().trim().min(1).max(100).default('manual'),
+    evidence: z.string().trim().max(2000).default(''),
+    recordedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type ConsentEntry = z.infer<typeof consentEntrySchema>;
+
+export const consentUpdateSchema = z
+  .object({ consents: z.array(consentEntrySchema).min(1).max(100) })
+  .strict();
+export type ConsentUpdate = z.infer<typeof consentUpdateSchema>;
+
+export const consentPurposeSchema = z
+  .object({ key: purposeKey, label: z.string().trim().min(1).max(100) })
+  .strict();
+
+export type ConsentState = { purpose: string; channel: ConsentChannel; status: ConsentStatus };
+
+/**
+ * Whether a company-initiated contact for `purpose` on `channel` is allowed. Only an explicit
+ * grant allows it for marketing, profiling and third-party sharing; surveys and other service
+ * purposes are allowed unless denied (legitimate interest), as are purposes an admin adds.
+ */
+export function mayContact(
+  contact: { consents: readonly ConsentState[] },
+  purpose: string,
+  channel: ConsentChannel,
+): { allowed: boolean; reason: 'granted' | 'denied' | 'no_consent' | 'not_denied' } {
+  const c = contact.consents.find((x) => x.purpose === purpose && x.channel === channel);
+  if (c?.status === 'granted') return { allowed: true, reason: 'granted' };
+  if (c?.status === 'denied') return { allowed: false, reason: 'denied' };
+  const optIn = purpose === 'marketing' || purpose === 'profiling' || purpose === 'third_party_sharing';
+  return optIn ? { allowed: false, reason: 'no_consent' } : { allowed: true, reason: 'not_denied' };
+}
+
+/**
+ * Profile fields a customer may withhold (besides any custom field, as `custom.<key>`, e.g.
+ * custom.birth_date or custom.income); the API refuses to store a value for them.
+ */
+export const withholdableFields = ['jobTitle', 'phones', 'emails', 'address', 'language'] as const;
+
+export const withheldFieldsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^(custom\.)?[a-zA-Z][a-zA-Z0-9_]{0,49}$/,
+        'must be a field name such as jobTitle or custom.income',
+      ),
+  )
+  .max(50)
+  .transform((v) => [...new Set(v)]);
+
+/**
+ * The fields of an update that a customer withholds and that the update would give a value to.
+ * Clearing a withheld field (null, empty list) is always allowed.
+ */
+export function withheldViolations(withheld: readonly string[], input: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const given = (v: unknown) =>
+    v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+  for (const field of withheld) {
+    if (field.startsWith('custom.')) {
+      const custom = input.custom as Record<string, unknown> | undefined;
+      if (custom && given(custom[field.slice(7)])) out.push(field);
+    } else if (given(input[field])) out.push(field);
+  }
+  return out;
+}
