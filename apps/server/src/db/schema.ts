@@ -106,6 +106,10 @@ export const accounts = pgTable('accounts', {
   nameKey: text('name_key').notNull().default(''),
   ...stamps,
   creditScore: integer('credit_score'), // 0004_commercial_value
+  npsPromoters: integer('nps_promoters').notNull().default(0), // 0005_surveys_consent
+  npsPassives: integer('nps_passives').notNull().default(0),
+  npsDetractors: integer('nps_detractors').notNull().default(0),
+  npsScore: numeric('nps_score', { mode: 'number' }),
 });
 
 export const contacts = pgTable('contacts', {
@@ -129,6 +133,10 @@ export const contacts = pgTable('contacts', {
   nameKey: text('name_key').notNull().default(''),
   ...stamps,
   creditScore: integer('credit_score'), // 0004_commercial_value
+  withheldFields: text('withheld_fields').array().notNull().default([]), // 0005_surveys_consent
+  npsScore: smallint('nps_score'),
+  npsCategory: text('nps_category').$type<'promoter' | 'passive' | 'detractor'>(),
+  npsAnsweredAt: ts('nps_answered_at'),
 });
 
 export const relationshipTypes = pgTable('relationship_types', {
@@ -312,6 +320,7 @@ export const emails = pgTable('emails', {
   receivedAt: ts('received_at'),
   ...stamps,
   teamId: uuid('team_id'), // 0003_email_calendar
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}), // 0005_surveys_consent
 });
 
 // 0004_commercial_value: products, orders, invoices, payments, warranties, customer value.
@@ -480,3 +489,111 @@ export const lifecycleHistory = pgTable(
   },
   (t) => [primaryKey({ columns: [t.customerType, t.customerId, t.validFrom] })],
 );
+
+// 0005_surveys_consent: consent, surveys, facts, domain events.
+export const consentPurposes = pgTable('consent_purposes', {
+  key: text('key').primaryKey(),
+  label: text('label').notNull(),
+  builtin: boolean('builtin').notNull().default(false),
+  position: integer('position').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const consents = pgTable(
+  'consents',
+  {
+    contactId: uuid('contact_id').notNull(),
+    purpose: text('purpose').notNull(),
+    channel: text('channel').$type<'email' | 'phone' | 'sms' | 'post'>().notNull(),
+    status: text('status').$type<'granted' | 'denied' | 'unknown'>().notNull(),
+    source: text('source').notNull(),
+    evidence: text('evidence').notNull().default(''),
+    recordedAt: ts('recorded_at').notNull(),
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.purpose, t.channel] })],
+);
+
+export const consentHistory = pgTable('consent_history', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  contactId: uuid('contact_id').notNull(),
+  purpose: text('purpose').notNull(),
+  channel: text('channel').notNull(),
+  status: text('status').notNull(),
+  source: text('source').notNull(),
+  evidence: text('evidence').notNull().default(''),
+  recordedAt: ts('recorded_at').notNull(),
+  recordedBy: uuid('recorded_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const surveys = pgTable('surveys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  language: text('language').notNull().default('en'),
+  status: text('status').$type<'draft' | 'open' | 'closed'>().notNull().default('draft'),
+  linkDays: integer('link_days').notNull().default(30),
+  currentVersion: integer('current_version').notNull().default(1),
+  ownerId: uuid('owner_id'),
+  teamId: uuid('team_id'),
+  ...stamps,
+});
+
+export const surveyVersions = pgTable(
+  'survey_versions',
+  {
+    surveyId: uuid('survey_id').notNull(),
+    version: integer('version').notNull(),
+    questions: jsonb('questions').$type<unknown[]>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.version] })],
+);
+
+export const surveyInvitations = pgTable('survey_invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  surveyId: uuid('survey_id').notNull(),
+  version: integer('version').notNull(),
+  contactId: uuid('contact_id'),
+  expiresAt: ts('expires_at').notNull(),
+  emailId: uuid('email_id'),
+  openedAt: ts('opened_at'),
+  respondedAt: ts('responded_at'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const surveyResponses = pgTable('survey_responses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  invitationId: uuid('invitation_id').notNull(),
+  surveyId: uuid('survey_id').notNull(),
+  version: integer('version').notNull(),
+  contactId: uuid('contact_id'),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  interactionId: uuid('interaction_id'),
+  submittedAt: ts('submitted_at').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  edits: integer('edits').notNull().default(0),
+});
+
+export const facts = pgTable('facts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  contactId: uuid('contact_id').notNull(),
+  key: text('key').notNull(),
+  value: jsonb('value').notNull(),
+  source: text('source').notNull().default('survey'),
+  surveyId: uuid('survey_id'),
+  questionKey: text('question_key'),
+  responseId: uuid('response_id'),
+  recordedAt: ts('recorded_at').notNull().defaultNow(),
+});
+
+export const domainEvents = pgTable('domain_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  type: text('type').notNull(),
+  recordType: text('record_type'),
+  recordId: uuid('record_id'),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -68,6 +68,7 @@ export function createEmailSender(deps: { db: Db; clock: () => Date; mailer: Mai
           messageId: email.messageId,
           inReplyTo: email.inReplyTo ?? undefined,
           references: email.references,
+          headers: email.headers,
         });
       } catch (e) {
         const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);

@@ -9,12 +9,13 @@ import type { Jobs } from '../../jobs/jobs.ts';
 import type { AttachmentService } from '../attachments/attachments.service.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
-import { getContact } from '../contacts/contacts.repository.ts';
+import { type ContactRow, getContact } from '../contacts/contacts.repository.ts';
 import type { InteractionService } from '../interactions/interactions.service.ts';
 import { authorize, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import type { ListFields } from '../shared/list-query.ts';
 import { type EmailView, presentEmail } from './email.presenter.ts';
+import type { EmailRow } from './email.repository.ts';
 import * as repo from './email.repository.ts';
 import { createEmailReceiver } from './email-receive.ts';
 import { EMAIL_SEND_JOB } from './email-send.ts';
@@ -67,6 +68,77 @@ export function createEmailService(deps: {
     return authorize(actor, 'read', 'emails', e && ownedEmail(e), 'Email');
   }
 
+  /**
+   * Queues one outbound email to a contact inside the caller's transaction: the email row, its
+   * interaction (outcome set when the send job delivers it), the audit row and the send job.
+   */
+  async function queueInTx(
+    tx: Executor,
+    actor: Actor,
+    m: {
+      contact: ContactRow;
+      to: string[];
+      cc?: string[];
+      subject: string;
+      text: string;
+      html: string;
+      parent?: EmailRow | undefined;
+      headers?: Record<string, string>;
+    },
+  ) {
+    const { contact, parent, subject, text, html } = m;
+    const email = await repo.insertEmail(tx, {
+      direction: 'outbound',
+      status: 'queued',
+      messageId: newMessageId(deps.mailFrom),
+      inReplyTo: parent?.messageId ?? null,
+      references: parent ? [...parent.references, parent.messageId].slice(-50) : [],
+      threadId: parent?.threadId ?? randomUUID(),
+      fromAddress: addressOf(deps.mailFrom),
+      toAddresses: m.to,
+      ccAddresses: m.cc ?? [],
+      subject,
+      textBody: text,
+      htmlBody: html,
+      contactId: contact.id,
+      userId: actor.userId,
+      teamId: actor.teamId,
+      headers: m.headers ?? {},
+    });
+    // Outcome stays null until the send job delivers it ('sent').
+    const { row: interaction } = await deps.interactions.createInTx(
+      tx,
+      actor,
+      {
+        channel: 'email',
+        direction: 'outbound',
+        status: 'done',
+        subject,
+        notes: notesPreview(text),
+        contactId: contact.id,
+        participants: [],
+      },
+      { emailId: email.id },
+    );
+    const linked = await repo.updateEmail(tx, email.id, {
+      interactionId: interaction.id,
+      accountId: interaction.accountId,
+    });
+    await insertAudit(
+      tx,
+      auditEntry(
+        actor,
+        'create',
+        'email',
+        email.id,
+        { subject: { from: null, to: email.subject } },
+        { contactId: contact.id },
+      ),
+    );
+    await deps.jobs.sendInTx(tx, EMAIL_SEND_JOB, { emailId: email.id });
+    return linked;
+  }
+
   return {
     ...createEmailReceiver(deps),
 
@@ -115,57 +187,15 @@ export function createEmailService(deps: {
         if (input.inReplyToEmailId && !parent)
           throw invalid([{ field: 'inReplyToEmailId', code: 'not_found', message: 'no such email' }]);
         if (parent) authorize(actor, 'read', 'emails', ownedEmail(parent), 'Email');
-        const email = await repo.insertEmail(tx, {
-          direction: 'outbound',
-          status: 'queued',
-          messageId: newMessageId(deps.mailFrom),
-          inReplyTo: parent?.messageId ?? null,
-          references: parent ? [...parent.references, parent.messageId].slice(-50) : [],
-          threadId: parent?.threadId ?? randomUUID(),
-          fromAddress: addressOf(deps.mailFrom),
-          toAddresses: to,
-          ccAddresses: input.cc ?? [],
+        return queueInTx(tx, actor, {
+          contact,
+          to,
+          cc: input.cc ?? [],
           subject: input.subject,
-          textBody: text,
-          htmlBody: html,
-          contactId: contact.id,
-          userId: actor.userId,
-          teamId: actor.teamId,
+          text,
+          html,
+          parent,
         });
-        // Outcome stays null until the send job delivers it ('sent').
-        const { row: interaction } = await deps.interactions.createInTx(
-          tx,
-          actor,
-          {
-            channel: 'email',
-            direction: 'outbound',
-            status: 'done',
-            subject: input.subject,
-            notes: notesPreview(text),
-            contactId: contact.id,
-            participants: [],
-          },
-          { emailId: email.id },
-        );
-        const linked = await repo.updateEmail(tx, email.id, {
-          interactionId: interaction.id,
-          accountId: interaction.accountId,
-        });
-        await insertAudit(
-          tx,
-          auditEntry(
-            actor,
-            'create',
-            'email',
-            email.id,
-            { subject: { from: null, to: email.subject } },
-            {
-              contactId: contact.id,
-            },
-          ),
-        );
-        await deps.jobs.sendInTx(tx, EMAIL_SEND_JOB, { emailId: email.id });
-        return linked;
       });
       return presentEmail(row);
     },

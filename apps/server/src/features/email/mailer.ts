@@ -12,6 +12,8 @@ export type OutgoingMail = {
   messageId: string;
   inReplyTo?: string | undefined;
   references?: string[] | undefined;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string> | undefined;
 };
 
 export type Mailer = {
@@ -38,6 +40,7 @@ export function createMailer(opts: {
         messageId: mail.messageId,
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
         ...(mail.references?.length ? { references: mail.references } : {}),
+        ...(mail.headers && Object.keys(mail.headers).length ? { headers: mail.headers } : {}),
       });
       if (!opts.smtpUrl)
         opts.log?.('email not sent: SMTP_URL is unset; logged instead', {
