@@ -21,6 +21,7 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { calendarRoutes } from './features/calendar/calendar.routes.ts'; // email/calendar
 import { commerceRoutes } from './features/commerce/commerce.routes.ts';
+import { consentRoutes } from './features/consent/consent.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
 import { customFieldRoutes } from './features/custom-fields/custom-fields.routes.ts';
 import { customerViewRoutes } from './features/customer-view/customer-view.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   calendarRoutes(app, services.calendar);
   commerceRoutes(app, services);
   valueRoutes(app, services.value);
+  consentRoutes(app, services.consent);
 
   const webDist = opts.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

@@ -5,6 +5,7 @@ import { createAccountService } from './features/accounts/accounts.service.ts';
 import { createApiKeyService } from './features/api-keys/api-keys.service.ts';
 import { createAuditService } from './features/audit/audit.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
+import { createConsentService } from './features/consent/consent.service.ts';
 import { createContactService } from './features/contacts/contacts.service.ts';
 import { createCustomFieldService } from './features/custom-fields/custom-fields.service.ts';
 import { createCustomerViewService } from './features/customer-view/customer-view.service.ts';
@@ -105,6 +106,7 @@ export function createServices(deps: {
     invoices: createInvoiceService({ db, clock }),
     warranties: createWarrantyService({ db, clock }),
     value,
+    consent: createConsentService({ db, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressSchema, customValuesSchema, idSchema, languages, optionalText } from './common.ts';
+import { withheldFieldsSchema } from './consent.ts';
 
 export const emailEntrySchema = z
   .object({
@@ -30,6 +31,8 @@ const contactFields = {
   custom: customValuesSchema.default({}),
   /** From a credit agency or the ERP, 0–1000; shown to agents on the customer card. */
   creditScore: z.number().int().min(0).max(1000).nullish(),
+  /** Profile fields the customer chose not to give (jobTitle, phones, custom.income, …). */
+  withheldFields: withheldFieldsSchema.optional(),
 };
 
 const hasName = (c: { firstName?: string; lastName?: string }) =>
@@ -55,6 +58,7 @@ export const contactUpdateSchema = z
     teamId: idSchema.nullish(),
     custom: customValuesSchema.optional(),
     creditScore: contactFields.creditScore,
+    withheldFields: withheldFieldsSchema.optional(),
   })
   .strict();
 export type ContactUpdate = z.infer<typeof contactUpdateSchema>;

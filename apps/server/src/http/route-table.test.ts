@@ -15,6 +15,8 @@ const publicRoutes = new Set([
   'GET /readyz',
   'GET /api/v1/openapi.json',
   'GET /cal/:file', // email/calendar: the iCalendar feed; its unguessable token is the secret
+  'GET /u/:token', // one-click unsubscribe: the signed token is the secret
+  'POST /u/:token',
 ]);
 
 describe('route table', () => {

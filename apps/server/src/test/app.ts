@@ -24,6 +24,7 @@ export type Client = {
   get(url: string, headers?: Record<string, string>): Promise<Res>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
   patch(url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<Res>;
   del(url: string, headers?: Record<string, string>): Promise<Res>;
 };
 
@@ -76,6 +77,7 @@ function makeClient(
     get: (url, headers) => request('GET', url, undefined, headers),
     post: (url, body, headers) => request('POST', url, body ?? {}, headers),
     patch: (url, body, headers) => request('PATCH', url, body ?? {}, headers),
+    put: (url, body, headers) => request('PUT', url, body ?? {}, headers),
     del: (url, headers) => request('DELETE', url, undefined, headers),
   };
 }

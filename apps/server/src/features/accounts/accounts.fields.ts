@@ -13,6 +13,7 @@ export const accountListFields: ListFields = {
   ownerId: { kind: 'uuid', expr: col('owner_id') },
   teamId: { kind: 'uuid', expr: col('team_id') },
   creditScore: { kind: 'number', sortable: true, expr: col('credit_score') },
+  npsScore: { kind: 'number', sortable: true, expr: col('nps_score') },
   createdAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('created_at') },
   updatedAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('updated_at') },
 };

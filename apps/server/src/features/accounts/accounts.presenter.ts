@@ -13,6 +13,12 @@ export function presentAccount(r: AccountRow) {
     teamId: r.teamId,
     custom: r.custom,
     creditScore: r.creditScore,
+    nps: {
+      score: r.npsScore === null ? null : Number(r.npsScore),
+      promoters: r.npsPromoters,
+      passives: r.npsPassives,
+      detractors: r.npsDetractors,
+    },
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,

@@ -15,6 +15,13 @@ export const contactListFields: ListFields = {
   ownerId: { kind: 'uuid', expr: col('owner_id') },
   teamId: { kind: 'uuid', expr: col('team_id') },
   creditScore: { kind: 'number', sortable: true, expr: col('credit_score') },
+  npsCategory: {
+    kind: 'enum',
+    sortable: true,
+    expr: col('nps_category'),
+    values: ['promoter', 'passive', 'detractor'],
+  },
+  npsScore: { kind: 'number', sortable: true, expr: col('nps_score') },
   createdAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('created_at') },
   updatedAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('updated_at') },
 };
@@ -32,6 +39,7 @@ export const contactAuditFields = [
   'teamId',
   'custom',
   'creditScore',
+  'withheldFields',
 ] as const;
 export const contactMergeFields = [
   'firstName',

@@ -17,6 +17,10 @@ export function presentContact(r: ContactRow) {
     teamId: r.teamId,
     custom: r.custom,
     creditScore: r.creditScore,
+    withheldFields: r.withheldFields,
+    nps: r.npsCategory
+      ? { category: r.npsCategory, score: r.npsScore, answeredAt: r.npsAnsweredAt?.toISOString() ?? null }
+      : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,

@@ -20,6 +20,8 @@ import {
   snapshotDiff,
   unionBy,
   validateCustomValues,
+  withheldViolations,
+  withholdableFields,
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connection.ts';
@@ -115,6 +117,32 @@ export function createContactService(deps: {
   };
 
   /** Creates up to 1,000 contacts in one transaction: all or none. Errors name `records.<i>.<field>`. */
+  /** Withheld names must be profile fields that can be withheld, or defined custom fields. */
+  async function withheldNames(names: readonly string[] | undefined, ex: Executor = db): Promise<string[]> {
+    if (!names?.length) return [];
+    const defs = new Set((await deps.customFields.defsFor('contact', ex)).map((d) => `custom.${d.key}`));
+    const errors = names.flatMap((n, i) =>
+      (withholdableFields as readonly string[]).includes(n) || defs.has(n)
+        ? []
+        : [{ field: `withheldFields.${i}`, code: 'invalid_value', message: `${n} cannot be withheld` }],
+    );
+    if (errors.length) throw invalid(errors);
+    return [...names];
+  }
+
+  /** 422 field_withheld naming every field the input would fill that the customer withholds. */
+  const refuseWithheld = (withheld: readonly string[], input: Record<string, unknown>) => {
+    const fields = withheldViolations(withheld, input);
+    if (fields.length)
+      throw new AppError('field_withheld', 'The customer withholds these fields; nothing was saved', {
+        errors: fields.map((field) => ({
+          field,
+          code: 'field_withheld',
+          message: 'withheld by the customer',
+        })),
+      });
+  };
+
   async function createMany(actor: Actor, inputs: ContactCreate[]): Promise<ContactView[]> {
     const values: repo.ContactInsert[] = [];
     const errors: FieldError[] = [];
@@ -122,6 +150,8 @@ export function createContactService(deps: {
       const owner = { ownerId: input.ownerId ?? actor.userId, teamId: input.teamId ?? actor.teamId };
       requireCan(actor, 'create', 'contacts', owner);
       try {
+        const withheld = await withheldNames(input.withheldFields);
+        refuseWithheld(withheld, input);
         const derived = await derive(
           { ...input, jobTitle: input.jobTitle ?? null, address: input.address ?? null },
           undefined,
@@ -134,6 +164,7 @@ export function createContactService(deps: {
           address: input.address ?? null,
           language: input.language ?? null,
           creditScore: input.creditScore ?? null,
+          withheldFields: withheld,
           ...owner,
           ...derived,
         });
@@ -218,28 +249,51 @@ export function createContactService(deps: {
           (input.teamId !== undefined && input.teamId !== cur.teamId);
         if (reassigning && scopeOf(actor, 'update', 'contacts') !== 'all')
           throw forbidden('Only managers may reassign records');
+        const withheld =
+          input.withheldFields !== undefined
+            ? await withheldNames(input.withheldFields, tx)
+            : cur.withheldFields;
+        const { withheldFields: _, ...values } = input;
+        refuseWithheld(withheld, values);
+        // A field the customer now withholds is cleared: we keep no value they chose not to give.
+        const newly = new Set(withheld.filter((f) => !cur.withheldFields.includes(f)));
         const next: Fields = {
           firstName: input.firstName ?? cur.firstName,
           lastName: input.lastName ?? cur.lastName,
-          jobTitle: input.jobTitle === undefined ? cur.jobTitle : input.jobTitle,
-          emails: input.emails ?? cur.emails,
-          phones: input.phones ?? cur.phones,
-          address: input.address === undefined ? cur.address : input.address,
+          jobTitle: newly.has('jobTitle')
+            ? null
+            : input.jobTitle === undefined
+              ? cur.jobTitle
+              : input.jobTitle,
+          emails: newly.has('emails') ? [] : (input.emails ?? cur.emails),
+          phones: newly.has('phones') ? [] : (input.phones ?? cur.phones),
+          address: newly.has('address') ? null : input.address === undefined ? cur.address : input.address,
           custom: cur.custom,
         };
+        const clearedCustom = [...newly]
+          .filter((f) => f.startsWith('custom.'))
+          .map((f) => [f.slice(7), null]);
+        const customInput = clearedCustom.length
+          ? { ...(input.custom ?? {}), ...Object.fromEntries(clearedCustom) }
+          : input.custom;
         if (!next.firstName && !next.lastName) {
           throw invalid([
             { field: 'lastName', code: 'required', message: 'a first or last name is required' },
           ]);
         }
-        const derived = await derive(next, cur.custom, input.custom, tx);
+        const derived = await derive(next, cur.custom, customInput, tx);
         const updated = await repo.updateContact(tx, id, {
           firstName: next.firstName,
           lastName: next.lastName,
           jobTitle: next.jobTitle,
           address: next.address ?? null,
-          ...(input.language !== undefined ? { language: input.language } : {}),
+          ...(newly.has('language')
+            ? { language: null }
+            : input.language !== undefined
+              ? { language: input.language }
+              : {}),
           ...(input.creditScore !== undefined ? { creditScore: input.creditScore } : {}),
+          withheldFields: withheld,
           ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
           ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
           ...derived,
