@@ -34,6 +34,7 @@ import { outcomeRoutes } from './features/outcomes/outcomes.routes.ts';
 import { relationshipRoutes } from './features/relationships/relationships.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
+import { surveyRoutes } from './features/surveys/surveys.routes.ts';
 import { taskRoutes } from './features/tasks/tasks.routes.ts';
 import { teamRoutes } from './features/teams/teams.routes.ts';
 import { telephonyRoutes } from './features/telephony/telephony.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   commerceRoutes(app, services);
   valueRoutes(app, services.value);
   consentRoutes(app, services.consent);
+  surveyRoutes(app, services.surveys);
 
   const webDist = opts.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

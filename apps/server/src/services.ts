@@ -21,6 +21,7 @@ import { createProductService } from './features/products/products.service.ts';
 import { createRelationshipService } from './features/relationships/relationships.service.ts';
 import { createRoleService } from './features/roles/roles.service.ts';
 import { createSearchService } from './features/search/search.service.ts';
+import { createSurveyService } from './features/surveys/surveys.service.ts';
 import { createTaskService } from './features/tasks/tasks.service.ts';
 import { createTeamService } from './features/teams/teams.service.ts';
 import { createTelephonyService } from './features/telephony/telephony.service.ts';
@@ -58,6 +59,7 @@ export function createServices(deps: {
   });
   // email, attachments, calendar
   const mail = createMailFeatures({ db, clock, jobs: deps.jobs, interactions, config });
+  const consent = createConsentService({ db, clock });
   return {
     ...mail,
     events,
@@ -106,7 +108,16 @@ export function createServices(deps: {
     invoices: createInvoiceService({ db, clock }),
     warranties: createWarrantyService({ db, clock }),
     value,
-    consent: createConsentService({ db, clock }),
+    consent,
+    surveys: createSurveyService({
+      db,
+      clock,
+      publicUrl: config.publicUrl,
+      emails: mail.emails,
+      consent,
+      interactions,
+      customFields,
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

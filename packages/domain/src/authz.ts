@@ -22,6 +22,7 @@ export const resources = [
   'invoices',
   'warranties',
   'value',
+  'surveys',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -115,6 +116,7 @@ export const builtinRoles: Record<string, { name: string; description: string; p
       warranties: everything('all'),
       // Managers read value and may start a recompute; the settings are the admin's.
       value: { read: 'all', create: 'all', export: 'all' },
+      surveys: everything('all'),
       outcomes: readAll,
       custom_fields: readAll,
       users: ownProfile,
@@ -140,6 +142,7 @@ export const builtinRoles: Record<string, { name: string; description: string; p
       invoices: readAll,
       warranties: { read: 'all', create: 'all' },
       value: readAll,
+      surveys: { read: 'all', create: 'own', update: 'own', delete: 'own' },
       outcomes: readAll,
       custom_fields: readAll,
       users: ownProfile,
@@ -165,6 +168,7 @@ export const builtinRoles: Record<string, { name: string; description: string; p
       invoices: readAll,
       warranties: readAll,
       value: readAll,
+      surveys: readAll,
       outcomes: readAll,
       custom_fields: readAll,
       users: ownProfile,

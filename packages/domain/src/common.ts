@@ -20,6 +20,7 @@ export const errorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'field_withheld',
+  'gone',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

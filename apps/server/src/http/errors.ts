@@ -18,6 +18,7 @@ const statusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   field_withheld: 422,
+  gone: 410,
   internal: 500,
 };
 
@@ -38,6 +39,7 @@ const titleByCode: Record<ErrorCode, string> = {
   payload_too_large: 'The request is too large',
   unsupported_media_type: 'Unsupported content type',
   field_withheld: 'The customer withholds this field',
+  gone: 'This link has expired',
   internal: 'Something went wrong on our side',
 };
 

@@ -17,6 +17,8 @@ const publicRoutes = new Set([
   'GET /cal/:file', // email/calendar: the iCalendar feed; its unguessable token is the secret
   'GET /u/:token', // one-click unsubscribe: the signed token is the secret
   'POST /u/:token',
+  'GET /s/:token', // survey response page: the signed link is the key
+  'POST /s/:token',
 ]);
 
 describe('route table', () => {

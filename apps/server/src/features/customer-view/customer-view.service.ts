@@ -7,6 +7,8 @@ import { invalid } from '../../http/errors.ts';
 import { presentAccount } from '../accounts/accounts.presenter.ts';
 import { getAccount } from '../accounts/accounts.repository.ts';
 import { productNames } from '../commerce/names.ts';
+import { consentsOf } from '../consent/consent.repository.ts';
+import { presentConsent } from '../consent/consent.service.ts';
 import { presentContact } from '../contacts/contacts.presenter.ts';
 import { type ContactRow, getContact } from '../contacts/contacts.repository.ts';
 import { presentInteraction } from '../interactions/interactions.presenter.ts';
@@ -24,8 +26,8 @@ import { getValueSettings } from '../value/value-settings.repository.ts';
 import { activeWarrantiesFor } from '../warranties/warranties.repository.ts';
 import { presentWarranty } from '../warranties/warranties.service.ts';
 
-/** Slots later capabilities fill (NPS, consent, deals, cases). */
-const laterSlots = { nps: null, consent: null, deals: [], cases: [] };
+/** Slots later capabilities fill (deals, cases). */
+const laterSlots = { deals: [], cases: [] };
 
 export type Card = {
   type: 'contact' | 'account';
@@ -245,6 +247,10 @@ export function createCustomerViewService(deps: {
         interactions,
         openTasks: tasks.map((t) => presentTask(t, now)),
         ...money,
+        nps: c.npsCategory
+          ? { category: c.npsCategory, score: c.npsScore, answeredAt: c.npsAnsweredAt?.toISOString() ?? null }
+          : null,
+        consent: (await consentsOf(db, id)).map(presentConsent),
         ...laterSlots,
       };
     },
@@ -263,6 +269,8 @@ export function createCustomerViewService(deps: {
         interactions,
         openTasks: tasks.map((t) => presentTask(t, now)),
         ...money,
+        nps: presentAccount(a).nps,
+        consent: [],
         ...laterSlots,
       };
     },

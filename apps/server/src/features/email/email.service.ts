@@ -141,6 +141,7 @@ export function createEmailService(deps: {
 
   return {
     ...createEmailReceiver(deps),
+    queueInTx,
 
     async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<EmailView>> {
       const req = pageOf(actor, query);

@@ -1,0 +1,76 @@
+import {
+  invitationCreateSchema,
+  responseSubmitSchema,
+  surveyCreateSchema,
+  surveyUpdateSchema,
+} from '@relata/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { type App, idParams, publicRoute, user } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import { crudRoutes } from '../shared/crud.routes.ts';
+import type { SurveyService } from './surveys.service.ts';
+
+const tags = ['surveys'];
+const page = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+const tokenParams = z.object({ token: z.string().min(10).max(1000) });
+const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+/** A browser opening the link gets the web app's page; the page itself asks for JSON. */
+const wantsPage = (req: FastifyRequest, reply: FastifyReply) =>
+  String(req.headers.accept ?? '').includes('text/html') &&
+  typeof (reply as { sendFile?: unknown }).sendFile === 'function';
+
+export function surveyRoutes(app: App, s: SurveyService): void {
+  crudRoutes(app, '/api/v1/surveys', s, {
+    create: surveyCreateSchema,
+    update: surveyUpdateSchema,
+    tag: 'surveys',
+  });
+  app.post(
+    '/api/v1/surveys/:id/invitations',
+    { config: user, schema: { tags, params: idParams, body: invitationCreateSchema } },
+    async (req, reply) =>
+      reply.code(201).send(await s.invite(actorOf(req), req.params.id, req.body, origin(req))),
+  );
+  app.get(
+    '/api/v1/surveys/:id/invitations',
+    { config: user, schema: { tags, params: idParams, querystring: page } },
+    async (req) => s.invitations(actorOf(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/v1/surveys/:id/responses',
+    { config: user, schema: { tags, params: idParams, querystring: page } },
+    async (req) => s.responses(actorOf(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/v1/surveys/:id/summary',
+    { config: user, schema: { tags, params: idParams } },
+    async (req) => ({
+      data: await s.summary(actorOf(req), req.params.id),
+    }),
+  );
+
+  // The respondent's side: no sign-in, the signed link is the key.
+  app.get(
+    '/s/:token',
+    { config: publicRoute, schema: { hide: true, params: tokenParams } },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      if (wantsPage(req, reply))
+        return (reply as unknown as { sendFile(f: string): FastifyReply }).sendFile('index.html');
+      return { data: await s.publicView(req.params.token) };
+    },
+  );
+  app.post(
+    '/s/:token',
+    { config: publicRoute, schema: { hide: true, params: tokenParams, body: responseSubmitSchema } },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { data: await s.submit(req.params.token, req.body) };
+    },
+  );
+}
