@@ -125,7 +125,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   commerceRoutes(app, services);
   valueRoutes(app, services.value);
   consentRoutes(app, services.consent);
-  surveyRoutes(app, services.surveys);
+  surveyRoutes(app, services.surveys, services.nps);
 
   const webDist = opts.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

@@ -21,6 +21,7 @@ import { createProductService } from './features/products/products.service.ts';
 import { createRelationshipService } from './features/relationships/relationships.service.ts';
 import { createRoleService } from './features/roles/roles.service.ts';
 import { createSearchService } from './features/search/search.service.ts';
+import { createNpsService } from './features/surveys/nps.service.ts';
 import { createSurveyService } from './features/surveys/surveys.service.ts';
 import { createTaskService } from './features/tasks/tasks.service.ts';
 import { createTeamService } from './features/teams/teams.service.ts';
@@ -109,6 +110,7 @@ export function createServices(deps: {
     warranties: createWarrantyService({ db, clock }),
     value,
     consent,
+    nps: createNpsService({ db }),
     surveys: createSurveyService({
       db,
       clock,

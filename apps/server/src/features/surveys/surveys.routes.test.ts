@@ -237,6 +237,15 @@ describe('surveys', () => {
     });
     const contacts = await t.admin.get('/api/v1/contacts?filter[npsCategory]=promoter');
     expect(contacts.json().data.map((x: { id: string }) => x.id)).toEqual([anna]);
+    const dashboard = (await t.admin.get('/api/v1/nps/summary')).data<{
+      overall: { score: number; promoters: number; passives: number };
+      byMonth: { month: string; promoters: number; passives: number; detractors: number }[];
+      byLifecycleState: { state: string }[];
+    }>();
+    expect(dashboard.overall).toMatchObject({ score: 50, promoters: 1, passives: 1 });
+    // This month: Bo's 3 (then 8, the same response's fact) and Anna's 10.
+    expect(dashboard.byMonth.at(-1)).toMatchObject({ promoters: 1, passives: 1, detractors: 0 });
+    expect(dashboard.byLifecycleState.map((s) => s.state)).toEqual(['prospect']);
   });
 
   it('versions the questions once sent, and takes no answers after closing', async () => {

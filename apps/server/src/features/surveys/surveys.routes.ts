@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { type App, idParams, publicRoute, user } from '../../http/app-types.ts';
 import { actorOf } from '../../http/context.ts';
 import { crudRoutes } from '../shared/crud.routes.ts';
+import type { NpsService } from './nps.service.ts';
 import type { SurveyService } from './surveys.service.ts';
 
 const tags = ['surveys'];
@@ -24,7 +25,18 @@ const wantsPage = (req: FastifyRequest, reply: FastifyReply) =>
   String(req.headers.accept ?? '').includes('text/html') &&
   typeof (reply as { sendFile?: unknown }).sendFile === 'function';
 
-export function surveyRoutes(app: App, s: SurveyService): void {
+export function surveyRoutes(app: App, s: SurveyService, nps: NpsService): void {
+  app.get(
+    '/api/v1/nps/summary',
+    {
+      config: user,
+      schema: {
+        tags: ['nps'],
+        querystring: z.object({ months: z.coerce.number().int().min(1).max(60).default(12) }),
+      },
+    },
+    async (req) => ({ data: await nps.summary(actorOf(req), req.query) }),
+  );
   crudRoutes(app, '/api/v1/surveys', s, {
     create: surveyCreateSchema,
     update: surveyUpdateSchema,
