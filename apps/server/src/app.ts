@@ -31,6 +31,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { interactionRoutes } from './features/interactions/interactions.routes.ts';
 import { noteRoutes } from './features/notes/notes.routes.ts';
 import { outcomeRoutes } from './features/outcomes/outcomes.routes.ts';
+import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { relationshipRoutes } from './features/relationships/relationships.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   commerceRoutes(app, services);
   valueRoutes(app, services.value);
   consentRoutes(app, services.consent);
+  privacyRoutes(app, services.privacy);
   surveyRoutes(app, services.surveys, services.nps);
 
   const webDist = opts.webDist ?? defaultWebDist;

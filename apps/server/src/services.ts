@@ -17,6 +17,7 @@ import { createInvoiceService } from './features/invoices/invoices.service.ts';
 import { createNoteService } from './features/notes/notes.service.ts';
 import { createOrderService } from './features/orders/orders.service.ts';
 import { createOutcomeService } from './features/outcomes/outcomes.service.ts';
+import { createPrivacyService } from './features/privacy/privacy.service.ts';
 import { createProductService } from './features/products/products.service.ts';
 import { createRelationshipService } from './features/relationships/relationships.service.ts';
 import { createRoleService } from './features/roles/roles.service.ts';
@@ -110,6 +111,7 @@ export function createServices(deps: {
     warranties: createWarrantyService({ db, clock }),
     value,
     consent,
+    privacy: createPrivacyService({ db, clock, attachments: mail.attachments }),
     nps: createNpsService({ db }),
     surveys: createSurveyService({
       db,

@@ -1,0 +1,78 @@
+/**
+ * The export as a zip of CSVs, one per section, for people who open it in a spreadsheet:
+ * nested values are flattened to dotted columns (address.city, custom.shoe_size), lists are
+ * JSON, and text that a spreadsheet would run as a formula is defused.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { strToU8, zipSync } from 'fflate';
+import type { ContactExport } from './privacy.presenter.ts';
+
+type Cell = string | number;
+type Row = Record<string, Cell>;
+
+/** A cell starting with one of these is a formula to Excel, LibreOffice and Sheets (CWE-1236). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralise(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One CSV row: nested objects become dotted columns, lists JSON, null an empty cell. */
+export function flatten(v: Record<string, unknown>, prefix = '', out: Row = {}): Row {
+  for (const [k, x] of Object.entries(v)) {
+    const key = prefix + k;
+    if (isPlainObject(x) && Object.keys(x).length) flatten(x, `${key}.`, out);
+    else if (x === null || x === undefined) out[key] = '';
+    else if (typeof x === 'number') out[key] = x;
+    else if (typeof x === 'string') out[key] = neutralise(x);
+    else if (typeof x === 'boolean') out[key] = String(x);
+    else out[key] = neutralise(JSON.stringify(x));
+  }
+  return out;
+}
+
+export function toCsv(rows: Record<string, unknown>[]): string {
+  if (!rows.length) return '';
+  const flat = rows.map((r) => flatten(r));
+  const columns = [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  // The BOM makes Excel read UTF-8 (å, ä, ö) instead of the system code page.
+  return stringify(flat, {
+    header: true,
+    columns: columns.map((c) => ({ key: c, header: neutralise(c) })),
+    bom: true,
+  });
+}
+
+/** Section name → rows, in the order of the JSON export; nested lists get their own file. */
+export function csvSections(e: ContactExport): Record<string, Record<string, unknown>[]> {
+  return {
+    contact: [e.contact],
+    relationships: e.relationships,
+    interactions: e.interactions,
+    tasks: e.tasks,
+    notes: e.notes,
+    emails: e.emails,
+    attachments: e.attachments,
+    consents: e.consents.current,
+    consent_history: e.consents.history,
+    facts: e.facts,
+    survey_responses: e.surveyResponses,
+    orders: e.orders.map(({ lines: _lines, ...o }) => o),
+    order_lines: e.orders.flatMap((o) => (o.lines ?? []).map((l) => ({ orderId: o.id, ...l }))),
+    invoices: e.invoices.map(({ payments: _payments, ...i }) => i),
+    payments: e.invoices.flatMap((i) => i.payments ?? []),
+    warranties: e.warranties,
+    customer_value: e.customerValue ? [e.customerValue] : [],
+    lifecycle_history: e.lifecycleHistory,
+    audit_entries: e.auditEntries,
+  };
+}
+
+export function exportZip(e: ContactExport): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, rows] of Object.entries(csvSections(e))) files[`${name}.csv`] = strToU8(toCsv(rows));
+  return zipSync(files, { level: 6, mtime: new Date(e.exportedAt) });
+}

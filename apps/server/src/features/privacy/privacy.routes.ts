@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { type App, idParams, user } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import type { PrivacyService } from './privacy.service.ts';
+
+const tags = ['privacy'];
+// TODO(domain): move both schemas to packages/domain with the other input schemas.
+const exportQuery = z.object({ format: z.enum(['json', 'zip']).default('json') }).strict();
+const eraseBody = z.object({ confirm: z.string().max(200) }).strict();
+
+export function privacyRoutes(app: App, s: PrivacyService): void {
+  app.get(
+    '/api/v1/contacts/:id/export',
+    { config: user, schema: { tags, params: idParams, querystring: exportQuery } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      reply.header('cache-control', 'private, no-store');
+      if (req.query.format === 'json') return { data: await s.export(actor, req.params.id) };
+      const { id, zip } = await s.exportZip(actor, req.params.id);
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="contact-${id}.zip"`)
+        .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+    },
+  );
+  app.post(
+    '/api/v1/contacts/:id/erase',
+    { config: user, schema: { tags, params: idParams, body: eraseBody } },
+    async (req) => ({ data: await s.erase(actorOf(req), req.params.id, req.body.confirm) }),
+  );
+}
