@@ -20,6 +20,7 @@ export * from './filter.ts';
 export * from './interaction.schema.ts';
 export * from './merge.ts';
 export * from './phone.ts';
+export * from './privacy.schema.ts';
 export * from './relationship.schema.ts';
 export * from './role.schema.ts';
 export * from './survey.schema.ts';

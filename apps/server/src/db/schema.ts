@@ -137,6 +137,7 @@ export const contacts = pgTable('contacts', {
   npsScore: smallint('nps_score'),
   npsCategory: text('nps_category').$type<'promoter' | 'passive' | 'detractor'>(),
   npsAnsweredAt: ts('nps_answered_at'),
+  erasedAt: ts('erased_at'),
 });
 
 export const relationshipTypes = pgTable('relationship_types', {

@@ -42,6 +42,8 @@ CREATE TABLE consent_history (
 CREATE INDEX consent_history_contact_idx ON consent_history (contact_id, recorded_at DESC, id DESC);
 
 ALTER TABLE contacts ADD COLUMN withheld_fields text[] NOT NULL DEFAULT '{}';
+-- Set when a person's data was erased: the anonymous shell takes no new personal data.
+ALTER TABLE contacts ADD COLUMN erased_at timestamptz(3);
 -- The latest NPS answer of a contact, and the roll-up over an account's contacts.
 ALTER TABLE contacts ADD COLUMN nps_score smallint CHECK (nps_score IS NULL OR nps_score BETWEEN 0 AND 10);
 ALTER TABLE contacts ADD COLUMN nps_category text CHECK (nps_category IS NULL OR nps_category IN ('promoter', 'passive', 'detractor'));

@@ -18,6 +18,7 @@ export function presentContact(r: ContactRow) {
     custom: r.custom,
     creditScore: r.creditScore,
     withheldFields: r.withheldFields,
+    erasedAt: r.erasedAt?.toISOString() ?? null,
     nps: r.npsCategory
       ? { category: r.npsCategory, score: r.npsScore, answeredAt: r.npsAnsweredAt?.toISOString() ?? null }
       : null,

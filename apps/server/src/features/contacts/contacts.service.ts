@@ -244,6 +244,8 @@ export function createContactService(deps: {
       const row = await db.transaction(async (tx) => {
         const cur = authorize(actor, 'update', 'contacts', await repo.getContact(tx, id, true), 'Contact');
         checkVersion(cur.version, expected);
+        if (cur.erasedAt)
+          throw new AppError('conflict', 'This person’s data was erased; the record takes no new data');
         const reassigning =
           (input.ownerId !== undefined && input.ownerId !== cur.ownerId) ||
           (input.teamId !== undefined && input.teamId !== cur.teamId);

@@ -180,6 +180,8 @@ export function createEmailService(deps: {
       const row = await db.transaction(async (tx) => {
         const contact = await getContact(tx, input.contactId);
         if (!contact) throw invalid([{ field: 'contactId', code: 'not_found', message: 'no such contact' }]);
+        if (contact.erasedAt)
+          throw invalid([{ field: 'contactId', code: 'erased', message: 'this person’s data was erased' }]);
         authorize(actor, 'read', 'contacts', contact, 'Contact');
         const to = input.to ?? (contact.primaryEmail ? [contact.primaryEmail.toLowerCase()] : []);
         if (!to.length)

@@ -235,6 +235,7 @@ export async function anonymiseContact(ex: Executor, c: string, now: Date) {
       npsScore: null,
       npsCategory: null,
       npsAnsweredAt: null,
+      erasedAt: now,
       updatedAt: now,
       version: sql`${contacts.version} + 1`,
     })

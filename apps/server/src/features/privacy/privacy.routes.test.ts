@@ -362,6 +362,10 @@ describe('erasure', () => {
     const text = JSON.stringify(e);
     for (const needle of needles) expect(text).not.toContain(needle);
     expect(e).toMatchObject({ relationships: [], notes: [], emails: [], attachments: [], facts: [] });
+    expect((e.contact as { erasedAt: string | null }).erasedAt).not.toBeNull();
+    // The anonymous shell takes no new personal data.
+    const again = await t.admin.patch(`/api/v1/contacts/${id}`, { firstName: 'Back', jobTitle: 'Again' });
+    expect(again.statusCode).toBe(409);
     expect(e.consents).toEqual({ current: [], history: [] });
     expect(e.surveyResponses).toMatchObject([{ answers: {} }]);
 

@@ -1,17 +1,14 @@
-import { z } from 'zod';
+import { privacyEraseSchema, privacyExportQuerySchema } from '@relata/domain';
 import { type App, idParams, user } from '../../http/app-types.ts';
 import { actorOf } from '../../http/context.ts';
 import type { PrivacyService } from './privacy.service.ts';
 
 const tags = ['privacy'];
-// TODO(domain): move both schemas to packages/domain with the other input schemas.
-const exportQuery = z.object({ format: z.enum(['json', 'zip']).default('json') }).strict();
-const eraseBody = z.object({ confirm: z.string().max(200) }).strict();
 
 export function privacyRoutes(app: App, s: PrivacyService): void {
   app.get(
     '/api/v1/contacts/:id/export',
-    { config: user, schema: { tags, params: idParams, querystring: exportQuery } },
+    { config: user, schema: { tags, params: idParams, querystring: privacyExportQuerySchema } },
     async (req, reply) => {
       const actor = actorOf(req);
       reply.header('cache-control', 'private, no-store');
@@ -25,7 +22,7 @@ export function privacyRoutes(app: App, s: PrivacyService): void {
   );
   app.post(
     '/api/v1/contacts/:id/erase',
-    { config: user, schema: { tags, params: idParams, body: eraseBody } },
+    { config: user, schema: { tags, params: idParams, body: privacyEraseSchema } },
     async (req) => ({ data: await s.erase(actorOf(req), req.params.id, req.body.confirm) }),
   );
 }

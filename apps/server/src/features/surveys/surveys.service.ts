@@ -319,6 +319,12 @@ export function createSurveyService(deps: {
         );
         if (missing.length) throw invalid(missing);
         for (const c of contacts) authorize(actor, 'read', 'contacts', c, 'Contact');
+        const erased = input.contactIds.flatMap((c, i) =>
+          contacts.find((x) => x.id === c)?.erasedAt
+            ? [{ field: `contactIds.${i}`, code: 'erased', message: 'this person’s data was erased' }]
+            : [],
+        );
+        if (erased.length) throw invalid(erased);
         if (s.status === 'draft')
           await repo.updateSurvey(tx, id, {
             status: 'open',
