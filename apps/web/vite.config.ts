@@ -31,6 +31,13 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, changeOrigin: false },
       '/healthz': { target: backend, changeOrigin: false },
+      // Survey links: the page itself is the web app's; its JSON requests go to the API.
+      '/s/': {
+        target: backend,
+        changeOrigin: false,
+        bypass: (req) => (String(req.headers.accept ?? '').includes('text/html') ? req.url : undefined),
+      },
+      '/u/': { target: backend, changeOrigin: false },
     },
   },
 });

@@ -33,6 +33,13 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 
+// The respondent's page of a survey link: public, outside the app shell and its sign-in.
+const respondRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/s/$token',
+  component: lazyRouteComponent(() => import('../pages/respond-page.tsx'), 'RespondPage'),
+});
+
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppLayout });
 
 const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: DashboardPage });
@@ -99,6 +106,23 @@ const flowsRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/flows-page.tsx'), 'FlowsPage'),
 });
 
+const npsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nps',
+  component: lazyRouteComponent(() => import('../pages/nps-page.tsx'), 'NpsPage'),
+});
+
+const surveysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys',
+  component: lazyRouteComponent(() => import('../pages/surveys-page.tsx'), 'SurveysPage'),
+});
+const surveyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/surveys/$surveyId',
+  component: lazyRouteComponent(() => import('../pages/survey-page.tsx'), 'SurveyPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -109,6 +133,7 @@ const settingsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  respondRoute,
   appRoute.addChildren([
     dashboardRoute,
     contactsRoute,
@@ -122,6 +147,9 @@ const routeTree = rootRoute.addChildren([
     ordersRoute,
     valueRoute,
     flowsRoute,
+    npsRoute,
+    surveysRoute,
+    surveyRoute,
     settingsRoute,
   ]),
 ]);

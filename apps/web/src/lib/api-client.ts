@@ -59,7 +59,8 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return qs ? `${url}?${qs}` : url;
 }
 
-async function toError(res: Response): Promise<ApiError> {
+/** The problem+json of a failed response as an ApiError (also for requests outside `/api/v1`). */
+export async function toError(res: Response): Promise<ApiError> {
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
@@ -150,6 +151,17 @@ export async function apiVersioned<T>(
 ): Promise<{ body: T; version: number | null }> {
   const res = await request(path, options);
   return { body: await bodyOf<T>(res), version: versionOfEtag(res.headers.get('etag')) };
+}
+
+/** A file download (e.g. an export) as a Blob, with the file name from `Content-Disposition`. */
+export async function apiBlob(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ blob: Blob; filename: string | null }> {
+  const res = await request(path, options);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return { blob: await res.blob(), filename: m?.[1] ? decodeURIComponent(m[1]) : null };
 }
 
 export function isApiError(e: unknown): e is ApiError {

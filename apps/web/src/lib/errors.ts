@@ -24,9 +24,23 @@ export function errorMessage(e: unknown, t: TFunction): string {
         : (e.detail ?? t('errors.validation'));
     case 'conflict':
       return e.detail ?? t('errors.conflict');
+    case 'field_withheld':
+      return t('errors.fieldWithheld', {
+        fields: e.errors.map((f) => withheldFieldName(f.field, t)).join(', '),
+      });
+    case 'gone':
+      return t('errors.gone');
     default:
       return e.detail ?? t('errors.generic');
   }
+}
+
+const profileFields = ['jobTitle', 'phones', 'emails', 'address', 'language'] as const;
+
+/** A withheld field's name for people: "Phones", or the key of a custom field ("income"). */
+function withheldFieldName(field: string, t: TFunction): string {
+  const known = profileFields.find((f) => f === field);
+  return known ? t(`fields.${known}`) : field.replace(/^custom\./, '');
 }
 
 export type FieldMessages = Record<string, string>;

@@ -1,8 +1,10 @@
-import { Anchor } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import { accountSizes, accountTypes } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
 import { IconBuilding, IconWorld } from '../../ui/icons.tsx';
 import { InlineNumberField, InlineSelectField, InlineTextField } from '../../ui/inline-field.tsx';
+import { AccountNpsCard } from '../nps/account-nps-card.tsx';
+import { NpsScoreBadge } from '../nps/nps-badge.tsx';
 import type { Fact } from '../records/record-header.tsx';
 import { RecordPage } from '../records/record-page.tsx';
 import { AccountTypeBadge } from './account-type-badge.tsx';
@@ -29,7 +31,12 @@ export function AccountView({ id }: { id: string }) {
         return {
           header: {
             name: a.name,
-            badge: <AccountTypeBadge type={a.type} />,
+            badge: (
+              <Group gap={6}>
+                <AccountTypeBadge type={a.type} />
+                <NpsScoreBadge score={a.nps.score} />
+              </Group>
+            ),
             subtitle: a.size ? t('accounts.employees', { size: a.size }) : undefined,
             facts,
           },
@@ -78,6 +85,7 @@ export function AccountView({ id }: { id: string }) {
               />
             </>
           ),
+          aside: <AccountNpsCard nps={a.nps} />,
         };
       }}
     </RecordPage>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Column } from '../../ui/data-table.tsx';
 import { IconBuilding } from '../../ui/icons.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { accountNpsColumn } from '../nps/nps-columns.tsx';
 import { EmptyCell, NameCell } from '../records/record-cells.tsx';
 import { RecordList } from '../records/record-list.tsx';
 import type { Account } from '../records/record-types.ts';
@@ -58,6 +59,7 @@ export function AccountsList(props: { q: string | undefined; onQChange: (q: stri
         width: 'minmax(130px, 1fr)',
         render: (a) => a.industry ?? <EmptyCell />,
       },
+      accountNpsColumn(t),
       ...(seesValue ? valueColumns<Account>(t, i18n.language) : []),
     ],
     [t, i18n.language, seesValue],

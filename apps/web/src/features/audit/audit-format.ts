@@ -29,6 +29,7 @@ const knownFields = [
   'industry',
   'size',
   'custom',
+  'withheldFields',
 ] as const;
 type KnownField = (typeof knownFields)[number];
 

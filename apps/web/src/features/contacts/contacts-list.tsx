@@ -4,6 +4,7 @@ import { formatPhone } from '../../lib/format.ts';
 import type { Column } from '../../ui/data-table.tsx';
 import { IconContacts } from '../../ui/icons.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { contactNpsColumn } from '../nps/nps-columns.tsx';
 import { EmptyCell, NameCell } from '../records/record-cells.tsx';
 import { RecordList } from '../records/record-list.tsx';
 import { type Contact, primaryEmail, primaryPhone } from '../records/record-types.ts';
@@ -46,6 +47,7 @@ export function ContactsList(props: { q: string | undefined; onQChange: (q: stri
         width: 'minmax(150px, 1.1fr)',
         render: (c) => c.jobTitle ?? <EmptyCell />,
       },
+      contactNpsColumn(t),
       ...(seesValue ? valueColumns<Contact>(t, i18n.language) : []),
     ],
     [t, i18n.language, seesValue],

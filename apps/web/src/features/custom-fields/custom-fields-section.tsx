@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import type { RecordType } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
 import { InlineField } from '../../ui/inline-field.tsx';
+import { WithheldValue } from '../../ui/withheld-value.tsx';
 import { CustomFieldInput } from './custom-field-input.tsx';
 import { CustomFieldValue, isEmptyValue } from './custom-field-value.tsx';
 import { useCustomFields } from './custom-fields-api.ts';
@@ -12,11 +13,14 @@ export function CustomFieldsSection({
   values,
   readOnly,
   onSave,
+  withheld = [],
 }: {
   entity: RecordType;
   values: Record<string, unknown>;
   readOnly: boolean;
   onSave: (patch: Record<string, unknown>) => Promise<void>;
+  /** Fields the customer withholds (`custom.<key>`): shown as withheld, never edited. */
+  withheld?: readonly string[];
 }) {
   const { t } = useTranslation();
   const fields = useCustomFields(entity);
@@ -31,6 +35,8 @@ export function CustomFieldsSection({
   return (
     <div>
       {fields.data.map((field) => {
+        if (withheld.includes(`custom.${field.key}`))
+          return <WithheldValue key={field.id} label={field.label} />;
         const value = values[field.key];
         return (
           <InlineField<unknown>

@@ -6,6 +6,7 @@ import {
   type FilterOp,
   languages,
   lifecycleStates,
+  npsCategories,
   opsByKind,
   type RecordType,
 } from '@relata/domain';
@@ -129,6 +130,22 @@ export function valueFilterFields(
     { key: 'rfmF', label: t('value.filters.rfmF'), kind: 'number' },
     { key: 'rfmM', label: t('value.filters.rfmM'), kind: 'number' },
     { key: 'lastPurchaseOn', label: t('value.filters.lastPurchaseOn'), kind: 'date' },
+  ];
+}
+
+/** NPS fields: a contact's group and score, an account's score over its contacts. */
+export function npsFilterFields(type: RecordType, t: TFunction): FilterField[] {
+  const score: FilterField = { key: 'npsScore', label: t('nps.filters.score'), kind: 'number' };
+  if (type === 'account') return [score];
+  return [
+    {
+      key: 'npsCategory',
+      label: t('nps.filters.category'),
+      kind: 'enum',
+      values: npsCategories,
+      valueLabel: (v) => t(`nps.categories.${v as (typeof npsCategories)[number]}`),
+    },
+    { ...score, label: t('nps.filters.contactScore') },
   ];
 }
 

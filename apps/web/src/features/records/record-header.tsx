@@ -16,6 +16,7 @@ export function RecordHeader({
   square,
   back,
   actions,
+  menuItems,
   onDelete,
 }: {
   name: string;
@@ -26,6 +27,8 @@ export function RecordHeader({
   back: { to: '/contacts' | '/accounts'; label: string };
   /** Buttons beside the menu, e.g. "Log interaction". */
   actions?: ReactNode;
+  /** More items of the ⋯ menu, above "Delete". */
+  menuItems?: ReactNode;
   onDelete?: () => void;
 }) {
   const { t } = useTranslation();
@@ -71,7 +74,7 @@ export function RecordHeader({
           </Group>
           <Group gap="xs" wrap="nowrap">
             {actions}
-            {onDelete && (
+            {(onDelete || menuItems) && (
               <Menu position="bottom-end">
                 <Menu.Target>
                   <ActionIcon variant="default" size="lg" aria-label={t('common.moreActions')}>
@@ -81,9 +84,12 @@ export function RecordHeader({
                   </ActionIcon>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
-                    {t('common.delete')}
-                  </Menu.Item>
+                  {menuItems}
+                  {onDelete && (
+                    <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+                      {t('common.delete')}
+                    </Menu.Item>
+                  )}
                 </Menu.Dropdown>
               </Menu>
             )}

@@ -15,7 +15,7 @@ import { useCustomFields } from '../custom-fields/custom-fields-api.ts';
 import { useUserNames } from '../users/users-api.ts';
 import { useValueSettings } from '../value/value-api.ts';
 import { FilterBuilder, FilterChips } from './filter-builder.tsx';
-import { apiConditions, filterFields, valueFilterFields } from './filter-fields.ts';
+import { apiConditions, filterFields, npsFilterFields, valueFilterFields } from './filter-fields.ts';
 import { OwnerCell } from './record-cells.tsx';
 import { recordRoute } from './record-links.ts';
 import { collectionOf, type RecordOf } from './record-types.ts';
@@ -48,7 +48,10 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
   const seesValue = can('read', 'value');
   const settings = useValueSettings(seesValue);
   const fields = useMemo(() => {
-    const base = filterFields(props.type, customFields.data ?? [], (key) => t(`fields.${key}`));
+    const base = [
+      ...filterFields(props.type, customFields.data ?? [], (key) => t(`fields.${key}`)),
+      ...npsFilterFields(props.type, t),
+    ];
     if (!seesValue) return base;
     const currency = settings.data?.currency ?? 'EUR';
     const tiers = settings.data?.tiers.map((tier) => tier.key) ?? [];

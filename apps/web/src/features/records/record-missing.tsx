@@ -5,7 +5,13 @@ import { errorMessage } from '../../lib/errors.ts';
 import { IconSearch } from '../../ui/icons.tsx';
 import { ButtonLink } from '../../ui/router-links.tsx';
 
-export function RecordMissing({ error, back }: { error: unknown; back: '/contacts' | '/accounts' }) {
+export function RecordMissing({
+  error,
+  back,
+}: {
+  error: unknown;
+  back: '/contacts' | '/accounts' | '/surveys';
+}) {
   const { t } = useTranslation();
   const notFound = isApiError(error) && error.status === 404;
   return (

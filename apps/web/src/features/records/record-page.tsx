@@ -9,6 +9,7 @@ import { ConfirmMutationDialog } from '../../ui/confirm-dialog.tsx';
 import { IconPlus, IconUser } from '../../ui/icons.tsx';
 import { InlineSelectField } from '../../ui/inline-field.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
+import { WithheldValue } from '../../ui/withheld-value.tsx';
 import { AttachmentsPanel } from '../attachments/attachments-panel.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { CustomFieldsSection } from '../custom-fields/custom-fields-section.tsx';
@@ -33,10 +34,16 @@ export type RecordPageParts = {
   header: { name: string; subtitle?: ReactNode; badge?: ReactNode; facts: Fact[] };
   /** The type's own inputs in the details card; owner and team follow them. */
   details: ReactNode;
+  /** Cards at the top of the side column, above the details. */
+  aside?: ReactNode;
   /** Cards between the details and the custom fields. */
   sections?: ReactNode;
   /** The type's own buttons in the header, before "Log interaction". */
   actions?: ReactNode;
+  /** The type's own items of the header's ⋯ menu. */
+  menu?: ReactNode;
+  /** A message under the header (e.g. after an erasure). */
+  notice?: ReactNode;
 };
 
 type Props<T extends RecordType> = {
@@ -78,6 +85,8 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
   const record = query.data;
   const readOnly = !can('update', collection, record);
   const parts = children(record, { save, readOnly });
+  // Fields the customer withholds (contacts) show no value and offer no input.
+  const withheld: readonly string[] = 'withheldFields' in record ? record.withheldFields : [];
   const owner = record.ownerId ? names.get(record.ownerId) : undefined;
   const facts: Fact[] = owner
     ? [
@@ -111,8 +120,10 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
             )}
           </>
         }
+        menuItems={parts.menu}
         onDelete={can('delete', collection, record) ? open : undefined}
       />
+      {parts.notice}
       {can('read', 'value') && (
         <div style={{ marginBottom: 'var(--mantine-spacing-lg)' }}>
           <ValueCard type={type} id={record.id} creditScore={record.creditScore} />
@@ -129,6 +140,7 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
+            {parts.aside}
             <SectionCard id="details" title={t('records.details')}>
               {parts.details}
               <InlineSelectField
@@ -158,10 +170,20 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
               canEdit={can('create', 'relationships')}
             />
             <SectionCard id="custom" title={t('records.customFields')}>
-              <CustomFieldsSection entity={type} values={record.custom} readOnly={readOnly} onSave={save} />
+              <CustomFieldsSection
+                entity={type}
+                values={record.custom}
+                readOnly={readOnly}
+                onSave={save}
+                withheld={withheld}
+              />
             </SectionCard>
             <SectionCard id="address" title={t('records.address')}>
-              <AddressFields address={record.address} readOnly={readOnly} onSave={save} />
+              {withheld.includes('address') ? (
+                <WithheldValue label={t('fields.address')} />
+              ) : (
+                <AddressFields address={record.address} readOnly={readOnly} onSave={save} />
+              )}
             </SectionCard>
           </Stack>
         </Grid.Col>

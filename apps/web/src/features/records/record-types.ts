@@ -1,4 +1,5 @@
 import type { AccountType, Address, EmailEntry, PhoneEntry, RecordType } from '@relata/domain';
+import type { ContactNps, NpsTally } from '../nps/nps-api.ts';
 import type { ListValue } from '../value/value-api.ts';
 
 /** Records as the API presents them (docs/api-contract.md). */
@@ -17,6 +18,10 @@ export type Contact = {
   custom: Record<string, unknown>;
   /** 0–1000, from the ERP or set by hand. */
   creditScore: number | null;
+  /** Profile fields the customer chose not to give (`phones`, `custom.income`…); they stay empty. */
+  withheldFields: string[];
+  /** The latest NPS answer; promoters are shown as "advocates". */
+  nps: ContactNps | null;
   /** On list items, for users who may read customer value. */
   value?: ListValue;
   createdAt: string;
@@ -37,6 +42,8 @@ export type Account = {
   custom: Record<string, unknown>;
   /** 0–1000, from the ERP or set by hand. */
   creditScore: number | null;
+  /** Over its contacts' latest NPS answers. */
+  nps: NpsTally;
   /** On list items, for users who may read customer value. */
   value?: ListValue;
   createdAt: string;

@@ -3,7 +3,7 @@ import { accountUpdateSchema, contactUpdateSchema, type RecordType } from '@rela
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
-import { zodFieldErrors } from '../../lib/errors.ts';
+import { errorMessage, zodFieldErrors } from '../../lib/errors.ts';
 import type { AnyRecord } from './record-types.ts';
 import { recordKeys, useUpdateRecord } from './records-api.ts';
 
@@ -37,6 +37,11 @@ export function useSaveRecord(type: RecordType, record: AnyRecord | undefined): 
           autoClose: false,
         });
         void queryClient.invalidateQueries({ queryKey: recordKeys.one(type, record.id) });
+      }
+      // The customer withholds a field (perhaps since this page loaded): say so, and reload the record.
+      if (isApiError(e) && e.code === 'field_withheld') {
+        void queryClient.invalidateQueries({ queryKey: recordKeys.one(type, record.id) });
+        throw new Error(errorMessage(e, t));
       }
       if (isApiError(e) && e.errors[0]) throw new Error(e.errors[0].message);
       throw e;

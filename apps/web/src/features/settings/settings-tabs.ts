@@ -1,2 +1,10 @@
-export const settingsTabs = ['users', 'teams', 'roles', 'custom-fields', 'api-keys', 'value'] as const;
+export const settingsTabs = [
+  'users',
+  'teams',
+  'roles',
+  'custom-fields',
+  'api-keys',
+  'consent',
+  'value',
+] as const;
 export type SettingsTab = (typeof settingsTabs)[number];

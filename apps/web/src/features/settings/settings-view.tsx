@@ -1,8 +1,10 @@
 import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconForms, IconKey, IconShield, IconStar, IconUser, IconUsers } from '../../ui/icons.tsx';
+import { IconLock } from '../../ui/icons-privacy.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { ConsentPurposesTab } from '../consent/consent-purposes-tab.tsx';
 import { ValueSettingsTab } from '../value/value-settings-tab.tsx';
 import { ApiKeysTab } from './api-keys-tab.tsx';
 import { CustomFieldsTab } from './custom-fields-tab.tsx';
@@ -31,6 +33,7 @@ export function SettingsView({
       show: can('read', 'custom_fields'),
     },
     { value: 'api-keys', label: t('settings.apiKeys'), icon: IconKey, show: can('read', 'api_keys') },
+    { value: 'consent', label: t('settings.consent'), icon: IconLock, show: can('read', 'custom_fields') },
     { value: 'value', label: t('settings.value'), icon: IconStar, show: can('update', 'value') },
   ] as const;
   return (
@@ -66,6 +69,9 @@ export function SettingsView({
         </Tabs.Panel>
         <Tabs.Panel value="api-keys">
           <ApiKeysTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="consent">
+          <ConsentPurposesTab />
         </Tabs.Panel>
         <Tabs.Panel value="value">
           <ValueSettingsTab />

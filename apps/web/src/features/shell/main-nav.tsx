@@ -4,10 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { IconBuilding, IconContacts, IconDashboard, IconSettings } from '../../ui/icons.tsx';
 import { IconInbox, IconTask } from '../../ui/icons-activity.tsx';
 import { IconArrowsSplit, IconChartBar, IconShoppingCart } from '../../ui/icons-commerce.tsx';
+import { IconClipboardList, IconMoodSmile } from '../../ui/icons-privacy.tsx';
 import { useCan } from '../auth/auth-api.ts';
 
 type Item = {
-  to: '/' | '/accounts' | '/contacts' | '/tasks' | '/inbox' | '/orders' | '/value' | '/flows' | '/settings';
+  to:
+    | '/'
+    | '/accounts'
+    | '/contacts'
+    | '/tasks'
+    | '/inbox'
+    | '/orders'
+    | '/surveys'
+    | '/value'
+    | '/flows'
+    | '/nps'
+    | '/settings';
   label: string;
   icon: typeof IconDashboard;
 };
@@ -53,12 +65,12 @@ export function MainNav() {
   const can = useCan();
   const showSettings =
     can('read', 'users') || can('read', 'custom_fields') || can('read', 'api_keys') || can('update', 'value');
-  const insights: Item[] = can('read', 'value')
-    ? [
-        { to: '/value', label: t('nav.value'), icon: IconChartBar },
-        { to: '/flows', label: t('nav.flows'), icon: IconArrowsSplit },
-      ]
-    : [];
+  const value = can('read', 'value');
+  const insights: Item[] = [
+    ...(value ? [{ to: '/value' as const, label: t('nav.value'), icon: IconChartBar }] : []),
+    ...(can('read', 'contacts') ? [{ to: '/nps' as const, label: t('nav.nps'), icon: IconMoodSmile }] : []),
+    ...(value ? [{ to: '/flows' as const, label: t('nav.flows'), icon: IconArrowsSplit }] : []),
+  ];
   return (
     <Stack gap={2} component="nav">
       <NavSection
@@ -74,6 +86,9 @@ export function MainNav() {
             : []),
           ...(can('read', 'orders')
             ? [{ to: '/orders' as const, label: t('nav.orders'), icon: IconShoppingCart }]
+            : []),
+          ...(can('read', 'surveys')
+            ? [{ to: '/surveys' as const, label: t('nav.surveys'), icon: IconClipboardList }]
             : []),
         ]}
       />

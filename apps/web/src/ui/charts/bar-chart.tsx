@@ -21,6 +21,7 @@ export function BarChart({
   height = 220,
   color = chartColors.primary,
   gap = 0.18,
+  integer = false,
 }: {
   bars: Bar[];
   label: string;
@@ -29,9 +30,13 @@ export function BarChart({
   color?: string;
   /** The share of each slot left empty between bars (0 for a histogram without gaps). */
   gap?: number;
+  /** Whole-number ticks (for counts). */
+  integer?: boolean;
 }) {
   const max = Math.max(0, ...bars.map((b) => b.value));
-  const ticks = niceTicks(max);
+  const ticks = niceTicks(max, 4, integer);
+  // Labels are thinned out only when they would not fit under their bars.
+  const labelWidth = Math.max(28, ...bars.map((b) => b.label.length * 7 + 12));
   const top = ticks[ticks.length - 1] ?? 1;
   return (
     <ChartFrame height={height} label={label}>
@@ -39,7 +44,7 @@ export function BarChart({
         const plotRight = width - margin.right;
         const slot = (plotRight - margin.left) / Math.max(1, bars.length);
         const y = linear([0, top], [height - margin.bottom, margin.top]);
-        const every = Math.max(1, Math.ceil(64 / slot));
+        const every = Math.max(1, Math.ceil(labelWidth / slot));
         return (
           <>
             <YAxis ticks={ticks} y={y} left={margin.left} right={plotRight} format={formatValue} />

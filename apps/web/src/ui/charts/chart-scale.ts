@@ -1,11 +1,15 @@
 /** Small helpers shared by the hand-drawn SVG charts: nice axis ticks and linear scales. */
 
-/** Round tick values from 0 to at least `max` (about `count` steps of 1, 2, 2.5 or 5 × 10ⁿ). */
-export function niceTicks(max: number, count = 4): number[] {
+/**
+ * Round tick values from 0 to at least `max` (about `count` steps of 1, 2, 2.5 or 5 × 10ⁿ);
+ * `integer` keeps whole steps, for counts.
+ */
+export function niceTicks(max: number, count = 4, integer = false): number[] {
   if (!(max > 0)) return [0, 1];
   const raw = max / count;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const nice = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const step = integer ? Math.max(1, Math.ceil(nice)) : nice;
   const ticks: number[] = [];
   for (let v = 0; v < max + step * 0.999; v += step) ticks.push(Number(v.toPrecision(12)));
   return ticks.length > 1 ? ticks : [0, step];

@@ -1,0 +1,89 @@
+import { Alert, Menu, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../lib/errors.ts';
+import { IconDownload } from '../../ui/icons-files.tsx';
+import { IconEraser } from '../../ui/icons-privacy.tsx';
+import { type ErasureCounts, type ExportFormat, useExportContact } from './privacy-api.ts';
+
+/** The privacy items of a contact's menu: export (JSON, zip) and, for admins, erasure. */
+export function PrivacyMenuItems({
+  contactId,
+  canExport,
+  onErase,
+}: {
+  contactId: string;
+  canExport: boolean;
+  /** Set for administrators. */
+  onErase?: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const exporter = useExportContact(contactId);
+  const run = (format: ExportFormat) =>
+    exporter.mutate(format, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('privacy.exported') }),
+      onError: (e) => notifications.show({ color: 'red', message: errorMessage(e, t) }),
+    });
+  if (!canExport && !onErase) return null;
+  return (
+    <>
+      <Menu.Label>{t('privacy.menu')}</Menu.Label>
+      {canExport && (
+        <>
+          <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => run('json')}>
+            {t('privacy.exportJson')}
+          </Menu.Item>
+          <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => run('zip')}>
+            {t('privacy.exportZip')}
+          </Menu.Item>
+        </>
+      )}
+      {onErase && (
+        <Menu.Item color="red" leftSection={<IconEraser size={16} />} onClick={onErase}>
+          {t('privacy.eraseItem')}
+        </Menu.Item>
+      )}
+      <Menu.Divider />
+    </>
+  );
+}
+
+const counted = [
+  'notes',
+  'emails',
+  'attachments',
+  'relationships',
+  'facts',
+  'consents',
+  'interactions',
+  'tasks',
+  'surveyResponses',
+  'orders',
+  'warranties',
+  'auditEntries',
+] as const;
+
+/** Shown after an erasure: the record is now an anonymous shell; what was removed or blanked. */
+export function ErasedNotice({ removed }: { removed: ErasureCounts }) {
+  const { t } = useTranslation();
+  const parts = counted
+    .filter((k) => (removed[k] ?? 0) > 0)
+    .map((k) => t(`privacy.removed.${k}`, { count: removed[k] ?? 0 }));
+  return (
+    <Alert
+      color="gray"
+      variant="light"
+      title={t('privacy.erasedTitle')}
+      icon={<IconEraser size={18} />}
+      mb="lg"
+      role="status"
+    >
+      <Text size="sm">{t('privacy.erasedText')}</Text>
+      {parts.length > 0 && (
+        <Text size="sm" mt={4}>
+          {t('privacy.erasedCounts', { list: parts.join(', ') })}
+        </Text>
+      )}
+    </Alert>
+  );
+}
