@@ -1,4 +1,5 @@
 /** Rich text and email HTML are sanitised on the way in: a small allowlist, safe links only. */
+import { escapeUTF8 } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 
 const options: sanitizeHtml.IOptions = {
@@ -52,3 +53,9 @@ export function sanitizeRichText(html: string): string {
 export function htmlToText(html: string): string {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
 }
+
+/** Escapes &, <, >, " and ' so plain text is safe in element content and in quoted attributes. */
+export const escapeHtml = (text: string): string => escapeUTF8(text);
+
+/** Escaped plain text with its line breaks kept as <br>. */
+export const textToHtml = (text: string): string => text.split('\n').map(escapeHtml).join('<br>');

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { type Actor, type CalendarImport, foldText } from '@relata/domain';
 import type { Db, Executor } from '../../db/connection.ts';
 import { forbidden, invalid } from '../../http/errors.ts';
-import { htmlToText, sanitizeRichText } from '../../http/html.ts';
+import { htmlToText, sanitizeRichText, textToHtml } from '../../http/html.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import { getContact, getContactsByIds } from '../contacts/contacts.repository.ts';
@@ -20,9 +20,6 @@ import { buildCalendar, type CalendarEntry, IcsError, type ParsedEvent, parseIcs
 
 const TASK_MINUTES = 15;
 const FEED_PAST_DAYS = 30;
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
 
 export function createCalendarService(deps: {
   db: Db;
@@ -92,7 +89,7 @@ export function createCalendarService(deps: {
       occurredAt: ev.start,
       endsAt: ev.end,
       subject: ev.summary,
-      notes: ev.description ? sanitizeRichText(escapeHtml(ev.description)) : '',
+      notes: ev.description ? sanitizeRichText(textToHtml(ev.description)) : '',
       location: ev.location,
     };
     const existing =

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { invalid } from '../../http/errors.ts';
-import { htmlToText, sanitizeRichText } from '../../http/html.ts';
+import { escapeHtml, htmlToText, sanitizeRichText } from '../../http/html.ts';
 
 export type ParsedMessage = {
   messageId: string;
@@ -94,11 +94,5 @@ export async function parseMessage(raw: Buffer, envelopeFrom?: string): Promise<
 
 /** A short plain-text preview for an interaction's notes (the full message stays on the email). */
 export function notesPreview(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 1000)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return escapeHtml(text.replace(/\s+/g, ' ').trim().slice(0, 1000));
 }

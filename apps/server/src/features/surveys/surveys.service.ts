@@ -18,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connection.ts';
 import { encodeTimeCursor, parseTimeCursor } from '../../http/cursor.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
+import { textToHtml } from '../../http/html.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import { consentsOf } from '../consent/consent.repository.ts';
@@ -60,13 +61,6 @@ export const respondentActor: Actor = {
 };
 
 const parseQuestions = (raw: unknown[]): SurveyQuestion[] => raw.map((q) => surveyQuestionSchema.parse(q));
-
-/** Answers are the respondent's text: escaped, one line each. */
-const asHtml = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'))
-    .join('<br>');
 
 export function presentSurvey(
   r: repo.SurveyRow,
@@ -544,7 +538,7 @@ export function createSurveyService(deps: {
             status: 'done',
             occurredAt: now.toISOString(),
             subject: `Survey: ${survey.name}`,
-            notes: asHtml(text),
+            notes: textToHtml(text),
             contactId,
             participants: [],
           });
@@ -567,7 +561,7 @@ export function createSurveyService(deps: {
               submittedAt: now,
             });
         if (previous && interactionId)
-          await updateInteraction(tx, interactionId, { notes: asHtml(text), updatedAt: now });
+          await updateInteraction(tx, interactionId, { notes: textToHtml(text), updatedAt: now });
         await tx.execute(
           sql`UPDATE survey_invitations SET responded_at = ${now.toISOString()}::timestamptz WHERE id = ${invitation.id}::uuid`,
         );

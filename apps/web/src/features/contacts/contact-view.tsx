@@ -55,17 +55,17 @@ export function ContactView({ id }: { id: string }) {
             badge: <NpsBadge nps={c.nps} />,
             facts,
           },
-          notice: erased && <ErasedNotice removed={erased} />,
+          notice: (c.erasedAt || erased) && <ErasedNotice erasedAt={c.erasedAt} removed={erased} />,
           menu: (
             <PrivacyMenuItems
               contactId={c.id}
               canExport={can('export', 'contacts', c)}
-              onErase={isAdmin ? erase.open : undefined}
+              onErase={isAdmin && !c.erasedAt ? erase.open : undefined}
             />
           ),
           actions: (
             <>
-              {can('create', 'emails') && !withheld('emails') && (
+              {can('create', 'emails') && !withheld('emails') && !c.erasedAt && (
                 <Button variant="default" leftSection={<IconMail size={16} />} onClick={compose.open}>
                   {t('email.button')}
                 </Button>

@@ -11,7 +11,7 @@ export function contactNpsColumn(t: TFunction): Column<Contact> {
     key: 'nps',
     header: t('nps.short'),
     sortKey: 'npsScore',
-    width: 'minmax(130px, 0.7fr)',
+    width: 'minmax(160px, 0.8fr)',
     render: (c) => (c.nps ? <NpsBadge nps={c.nps} size="sm" /> : <EmptyCell />),
   };
 }

@@ -1,3 +1,4 @@
+import { erasureConfirmation } from '@relata/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, apiBlob, type Single } from '../../lib/api-client.ts';
 
@@ -30,8 +31,8 @@ export function useExportContact(contactId: string) {
   });
 }
 
-/** The typed confirmation the API asks for. */
-export const eraseConfirmation = (contactId: string) => `ERASE ${contactId}`;
+/** The typed confirmation the API asks for (`ERASE <contact id>`). */
+export const eraseConfirmation = erasureConfirmation;
 
 /** Same rule as the server: the word ERASE and the id (in any case), nothing else. */
 export function confirms(text: string, contactId: string): boolean {

@@ -2,6 +2,7 @@ import { Alert, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { IconDownload } from '../../ui/icons-files.tsx';
 import { IconEraser } from '../../ui/icons-privacy.tsx';
 import { type ErasureCounts, type ExportFormat, useExportContact } from './privacy-api.ts';
@@ -63,17 +64,30 @@ const counted = [
   'auditEntries',
 ] as const;
 
-/** Shown after an erasure: the record is now an anonymous shell; what was removed or blanked. */
-export function ErasedNotice({ removed }: { removed: ErasureCounts }) {
-  const { t } = useTranslation();
+/**
+ * On an erased contact: the record is an anonymous shell; right after the erasure, also what was
+ * removed or blanked.
+ */
+export function ErasedNotice({
+  erasedAt,
+  removed,
+}: {
+  erasedAt: string | null;
+  removed: ErasureCounts | null;
+}) {
+  const { t, i18n } = useTranslation();
   const parts = counted
-    .filter((k) => (removed[k] ?? 0) > 0)
-    .map((k) => t(`privacy.removed.${k}`, { count: removed[k] ?? 0 }));
+    .filter((k) => (removed?.[k] ?? 0) > 0)
+    .map((k) => t(`privacy.removed.${k}`, { count: removed?.[k] ?? 0 }));
   return (
     <Alert
       color="gray"
       variant="light"
-      title={t('privacy.erasedTitle')}
+      title={
+        erasedAt
+          ? t('privacy.erasedOn', { date: formatDateTime(erasedAt, i18n.language) })
+          : t('privacy.erasedTitle')
+      }
       icon={<IconEraser size={18} />}
       mb="lg"
       role="status"

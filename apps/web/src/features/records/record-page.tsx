@@ -70,7 +70,8 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
   const [confirming, { open, close }] = useDisclosure(false);
   const [logging, logDialog] = useDisclosure(false);
   const collection = collectionOf(type);
-  const canLog = can('create', 'interactions');
+  const canLog =
+    can('create', 'interactions') && !(query.data && 'erasedAt' in query.data && query.data.erasedAt);
   useHotkeys([['L', () => canLog && query.isSuccess && logDialog.open()]]);
 
   if (query.isPending) {
@@ -83,7 +84,9 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
   if (query.isError) return <RecordMissing error={query.error} back={listPath(type)} />;
 
   const record = query.data;
-  const readOnly = !can('update', collection, record);
+  // An erased person's record is an anonymous shell that takes no new data.
+  const erased = 'erasedAt' in record && Boolean(record.erasedAt);
+  const readOnly = erased || !can('update', collection, record);
   const parts = children(record, { save, readOnly });
   // Fields the customer withholds (contacts) show no value and offer no input.
   const withheld: readonly string[] = 'withheldFields' in record ? record.withheldFields : [];
@@ -133,7 +136,11 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
             <DuplicatesPanel type={type} id={record.id} canMerge={can('merge', collection, record)} />
-            <OpenTasksCard recordType={type} recordId={record.id} canCreate={can('create', 'tasks')} />
+            <OpenTasksCard
+              recordType={type}
+              recordId={record.id}
+              canCreate={!erased && can('create', 'tasks')}
+            />
             {can('read', 'orders') && <OrdersPanel type={type} id={record.id} />}
             <TimelinePanel recordType={type} recordId={record.id} />
           </Stack>
@@ -167,7 +174,7 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
             <RelationshipsPanel
               recordType={type}
               recordId={record.id}
-              canEdit={can('create', 'relationships')}
+              canEdit={!erased && can('create', 'relationships')}
             />
             <SectionCard id="custom" title={t('records.customFields')}>
               <CustomFieldsSection

@@ -22,6 +22,8 @@ export type Contact = {
   withheldFields: string[];
   /** The latest NPS answer; promoters are shown as "advocates". */
   nps: ContactNps | null;
+  /** When the person's data was erased: the record is an anonymous shell that takes no new data. */
+  erasedAt: string | null;
   /** On list items, for users who may read customer value. */
   value?: ListValue;
   createdAt: string;

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { IconSend } from '../../ui/icons-activity.tsx';
 import { searchRecords } from '../records/records-api.ts';
@@ -83,7 +84,18 @@ export function InviteModal({
     if (!ids.length) return setError(t('surveys.pickContacts'));
     invite.mutate(
       { contactIds: ids, sendEmail },
-      { onSuccess: setResult, onError: (err) => setError(errorMessage(err, t)) },
+      {
+        onSuccess: setResult,
+        onError: (err) => {
+          const erased = isApiError(err) ? err.errors.find((f) => f.code === 'erased') : undefined;
+          const i = erased ? Number(erased.field.split('.')[1]) : -1;
+          setError(
+            erased
+              ? t('surveys.erasedContact', { name: names.get(ids[i] ?? '') ?? '' })
+              : errorMessage(err, t),
+          );
+        },
+      },
     );
   };
 

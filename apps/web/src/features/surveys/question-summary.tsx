@@ -1,4 +1,4 @@
-import { Badge, Blockquote, Card, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Blockquote, Card, Group, Progress, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core';
 import { npsCategory, type SurveyQuestion } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format.ts';
@@ -127,14 +127,16 @@ function Body({ s, question }: { s: QuestionSummary; question: SurveyQuestion | 
     }
     case 'text':
       return (s.samples ?? []).length ? (
-        <Stack gap={6}>
-          {(s.samples ?? []).map((v, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: samples may repeat and have no id
-            <Blockquote key={i} p="xs" pl="md" color="gray" fz="sm" style={{ whiteSpace: 'pre-line' }}>
-              {String(v)}
-            </Blockquote>
-          ))}
-        </Stack>
+        <ScrollArea.Autosize mah={320} type="auto">
+          <Stack gap={6} pr="xs">
+            {(s.samples ?? []).map((v, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: samples may repeat and have no id
+              <Blockquote key={i} p="xs" pl="md" color="gray" fz="sm" style={{ whiteSpace: 'pre-line' }}>
+                {String(v)}
+              </Blockquote>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
       ) : (
         <Text size="sm" c="dimmed">
           {t('surveys.noAnswers')}
