@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { purchaseModel } from '../clv/model.ts';
 import { sampleBeta, sampleGamma, seededRandom } from '../clv/simulate.ts';
 import {
   type EngineSettings,
@@ -6,6 +7,7 @@ import {
   monthEnds,
   type PurchaseHistories,
   reconstructHistory,
+  type ScoringModel,
   scoreCustomers,
 } from './engine.ts';
 import { defaultLifecycleConfig, lifecycleStates } from './lifecycle.ts';
@@ -133,5 +135,64 @@ describe('value engine', () => {
     expect(s.tier[0]).toBeNull();
     expect(lifecycleStates[s.state[0]!]).toBe('new');
     expect(s.historical[0]).toBe(5000);
+  });
+});
+
+describe('customers a model cannot predict', () => {
+  // Pareto/NBD with β/α = 10^8: for a customer with t_x ≈ 0 the 2F1 argument is within 1e-8 of 1,
+  // past the reach of the series (the prediction throws a RangeError), while customers with long
+  // repeat histories are computed as usual.
+  const model: ScoringModel = {
+    purchase: { kind: 'pnbd', params: { r: 1, alpha: 0.001, s: 1, beta: 1e5 } },
+    spend: null,
+    meanSpend: 4000,
+  };
+  const histories = (list: number[][]): PurchaseHistories => {
+    const offsets = [0];
+    for (const days of list) offsets.push(offsets.at(-1)! + days.length);
+    return {
+      n: list.length,
+      offsets: Int32Array.from(offsets),
+      days: Int32Array.from(list.flat()),
+      amounts: Float64Array.from(list.flat(), () => 4000),
+    };
+  };
+  const h = histories([
+    [AS_OF - 30], // one purchase: x = 0, t_x = 0
+    [AS_OF - 700, AS_OF - 350, AS_OF - 10],
+    [AS_OF - 600, AS_OF - 300],
+    [AS_OF - 30], // the same history again: not tried twice
+  ]);
+
+  it('leaves them unscored, counts them, and scores everyone else', () => {
+    expect(() => purchaseModel(model.purchase!).pAlive(0, 0, 30 / 7)).toThrow(RangeError);
+    const { scores, unscored } = scoreCustomers(h, model, settings);
+    expect(unscored).toBe(2);
+    for (const i of [0, 3]) {
+      expect(Number.isNaN(scores.pAlive[i]!)).toBe(true);
+      expect(Number.isNaN(scores.clv[i]!)).toBe(true);
+      expect(scores.tier[i]).toBeNull();
+      // Their other facts are kept, and the state is decided without P(alive).
+      expect(scores.historical[i]).toBe(4000);
+      expect(scores.rfmR[i]).toBeGreaterThanOrEqual(1);
+      expect(lifecycleStates[scores.state[i]!]).toBe('new');
+    }
+    for (const i of [1, 2]) {
+      expect(scores.pAlive[i]).toBeGreaterThan(0);
+      expect(scores.pAlive[i]).toBeLessThanOrEqual(1);
+      expect(scores.clv[i]).toBeGreaterThan(0);
+      expect(scores.tier[i]).not.toBeNull();
+    }
+  });
+
+  it('rescoring with stored segments and reconstructing history cope with them too', () => {
+    const full = scoreCustomers(h, model, settings);
+    const again = scoreCustomers(h, model, settings, full.segments);
+    expect(again.unscored).toBe(2);
+    expect(again.scores.tier).toEqual(full.scores.tier);
+    const rows = reconstructHistory(h, [0, 1, 2, 3], model, settings, AS_OF - 730);
+    expect(rows.filter((r) => r.customer === 0)).toEqual([
+      { customer: 0, validFrom: AS_OF - 30, state: 'new' },
+    ]);
   });
 });

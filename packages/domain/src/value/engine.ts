@@ -1,6 +1,6 @@
 // The value engine: from each customer's purchase days to fitted models, CLV, RFM, tiers and
 // lifecycle states (with reconstructed history). Pure: the server loads and stores the arrays.
-import { clvScorer } from '../clv/clv.ts';
+import { type ClvScore, clvScorer } from '../clv/clv.ts';
 import { fitGammaGamma, type GammaGammaParams } from '../clv/gamma-gamma.ts';
 import {
   fitPurchaseModel,
@@ -234,17 +234,32 @@ function holdoutCheck(
   const labels = ['0', '1', '2', '3', '4', '5', '6', '7+'];
   const bins = labels.map((frequency) => ({ frequency, customers: 0, actual: 0, predicted: 0 }));
   const t = days / unitDays;
+  let skipped = 0;
   for (let i = 0; i < h.n; i++) {
     if (!inCalibration(i)) continue;
     const r = rfmAt(h, i, calEnd, unitDays);
+    let predicted: number;
+    try {
+      predicted = predict.expectedPurchases(t, r.x, r.tx, r.T);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      predicted = Number.NaN;
+    }
+    // A customer the calibration model cannot predict is left out of the comparison.
+    if (!Number.isFinite(predicted)) {
+      skipped++;
+      continue;
+    }
     const [start, end] = range(h, i);
     let actual = 0;
     for (let k = start; k < end; k++) if (h.days[k]! > calEnd && h.days[k]! <= opts.asOfDay) actual++;
     const bin = bins[Math.min(7, r.x)]!;
     bin.customers++;
     bin.actual += actual;
-    bin.predicted += predict.expectedPurchases(t, r.x, r.tx, r.T);
+    bin.predicted += predicted;
   }
+  if (skipped > 0)
+    warnings.push(`The holdout check left out ${skipped} customers the calibration model could not predict.`);
   const customers = bins.reduce((s, b) => s + b.customers, 0);
   const actual = bins.reduce((s, b) => s + b.actual, 0);
   const predicted = bins.reduce((s, b) => s + b.predicted, 0);
@@ -264,16 +279,28 @@ function holdoutCheck(
 
 const stateIndex = new Map<LifecycleState, number>(lifecycleStates.map((s, i) => [s, i]));
 
+type Rfm = ReturnType<typeof rfmAt>;
+type Scorer = ReturnType<typeof clvScorer>;
+
+/** (x, t_x, T) in whole days as one number, as groupAt keys them: what a prediction depends on. */
+const historyKey = (h: PurchaseHistories, i: number, day: number, x: number) => {
+  const first = h.days[h.offsets[i]!]!;
+  return (x * 65_536 + (h.days[h.offsets[i]! + x]! - first)) * 65_536 + (day - first);
+};
+
 /**
  * Scores every customer with a fixed model. With `segments` (incremental rescoring) tiers and RFM
- * come from the stored thresholds; without, they are computed across these customers.
+ * come from the stored thresholds; without, they are computed across these customers. A customer
+ * whose prediction cannot be computed (a RangeError from the model's series, or a non-finite
+ * result) stays unscored — NaN probabilities and CLV, no tier — and is counted in `unscored`; its
+ * lifecycle state is decided without P(alive).
  */
 export function scoreCustomers(
   h: PurchaseHistories,
   model: ScoringModel,
   s: EngineSettings,
   segments?: Segments,
-): { scores: CustomerScores; segments: Segments } {
+): { scores: CustomerScores; segments: Segments; unscored: number } {
   const n = h.n;
   const unitDays = daysPerUnit(s.unit);
   const out: CustomerScores = {
@@ -298,6 +325,21 @@ export function scoreCustomers(
     : null;
   const sinceLast = new Float64Array(n);
   const meanSpend = new Float64Array(n);
+  let unscored = 0;
+  // Histories whose prediction failed (see historyKey): a failing series costs its full length and
+  // the same history fails again, so each is tried once. Consulted only once something has failed.
+  const failed = new Set<number>();
+  const predict = (f: Scorer, i: number, r: Rfm): ClvScore | null => {
+    if (failed.size > 0 && failed.has(historyKey(h, i, s.asOfDay, r.x))) return null;
+    try {
+      const v = f(r.x, r.tx, r.T, r.m);
+      return Number.isFinite(v.pAlive) && Number.isFinite(v.clv) ? v : null;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      failed.add(historyKey(h, i, s.asOfDay, r.x));
+      return null;
+    }
+  };
   for (let i = 0; i < n; i++) {
     const [start, end] = range(h, i);
     const r = rfmAt(h, i, s.asOfDay, unitDays);
@@ -311,21 +353,21 @@ export function scoreCustomers(
     out.historical[i] = total;
     sinceLast[i] = s.asOfDay - h.days[end - 1]!;
     meanSpend[i] = total / (end - start);
-    if (score) {
-      const v = score(r.x, r.tx, r.T, r.m);
+    const v = score ? predict(score, i, r) : null;
+    if (v) {
       // Without a spend model the expected spend is the customer's own mean (or everyone's).
       const spendPerPurchase = model.spend ? v.expectedSpend : r.x > 0 ? r.m : model.meanSpend;
       out.pAlive[i] = v.pAlive;
       out.expectedPurchases[i] = v.expectedPurchases;
       out.expectedSpend[i] = spendPerPurchase;
       out.clv[i] = model.spend ? v.clv : (v.clv / (v.expectedSpend || 1)) * spendPerPurchase;
-    }
+    } else if (score) unscored++;
     const snapshot = lifecycleSnapshot(
       h.days.subarray(start, end),
       h.amounts.subarray(start, end),
       s.asOfDay,
       s.lifecycle.windowDays,
-      score ? out.pAlive[i]! : null,
+      v ? v.pAlive : null,
     );
     out.state[i] = stateIndex.get(lifecycleState(s.lifecycle, snapshot))!;
   }
@@ -340,14 +382,19 @@ export function scoreCustomers(
   }
   if (score) {
     if (segments) {
-      for (let i = 0; i < n; i++) out.tier[i] = tierByThreshold(out.clv[i]!, segments.tiers);
+      for (let i = 0; i < n; i++)
+        if (!Number.isNaN(out.clv[i]!)) out.tier[i] = tierByThreshold(out.clv[i]!, segments.tiers);
     } else {
-      const idx = assignTiers(out.clv, s.tiers);
-      for (let i = 0; i < n; i++) out.tier[i] = s.tiers[idx[i]!]!.key;
-      seg.tiers = tierThresholds(out.clv, idx, s.tiers);
+      // Tiers rank the scored customers only; the unscored keep no tier.
+      const scored: number[] = [];
+      if (unscored > 0) for (let i = 0; i < n; i++) if (!Number.isNaN(out.clv[i]!)) scored.push(i);
+      const clv = unscored > 0 ? Float64Array.from(scored, (i) => out.clv[i]!) : out.clv;
+      const idx = assignTiers(clv, s.tiers);
+      for (let k = 0; k < clv.length; k++) out.tier[unscored > 0 ? scored[k]! : k] = s.tiers[idx[k]!]!.key;
+      seg.tiers = tierThresholds(clv, idx, s.tiers);
     }
   }
-  return { scores: out, segments: seg };
+  return { scores: out, segments: seg, unscored };
 }
 
 /** The last day of each month from `fromDay` up to (excluding) `toDay`, then `toDay`. */
@@ -372,6 +419,17 @@ export function monthEnds(fromDay: number, toDay: number): number[] {
 
 export type HistoryRow = { customer: number; validFrom: number; state: LifecycleState };
 
+/** P(alive), or null where the model cannot compute it (the state is then decided without it). */
+const pAliveOrNull = (predict: ReturnType<typeof purchaseModel>, r: Rfm): number | null => {
+  try {
+    const p = predict.pAlive(r.x, r.tx, r.T);
+    return Number.isFinite(p) ? p : null;
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+};
+
 /**
  * Reconstructs the lifecycle history of customers that have none: their state at their first
  * purchase (or the window start) and at every month end since, compressed to the changes. The
@@ -395,7 +453,7 @@ export function reconstructHistory(
     let prev: LifecycleState | null = null;
     const at = (day: number) => {
       const r = rfmAt(h, i, day, unitDays);
-      const pAlive = predict ? predict.pAlive(r.x, r.tx, r.T) : null;
+      const pAlive = predict ? pAliveOrNull(predict, r) : null;
       const snap = lifecycleSnapshot(
         h.days.subarray(start, end),
         h.amounts.subarray(start, end),
