@@ -88,3 +88,50 @@ export function withheldViolations(withheld: readonly string[], input: Record<st
   }
   return out;
 }
+
+type Decision = ConsentState & { recordedAt: Date };
+
+/**
+ * Merging two contacts of one person: per purpose × channel the most recent decision of either
+ * record stands. `unknown` is no decision and never replaces one; at the same moment a denial
+ * wins. (Both histories are kept, so no recorded denial is lost.) Returns the rows to keep.
+ */
+export function mergeConsents<T extends Decision>(target: readonly T[], source: readonly T[]): T[] {
+  const rank = (c: T) => (c.status === 'unknown' ? 0 : 1);
+  const wins = (a: T, b: T) =>
+    rank(a) !== rank(b)
+      ? rank(a) > rank(b)
+      : a.recordedAt.getTime() !== b.recordedAt.getTime()
+        ? a.recordedAt.getTime() > b.recordedAt.getTime()
+        : a.status === 'denied' && b.status !== 'denied';
+  const kept = new Map<string, T>();
+  for (const c of [...target, ...source]) {
+    const k = `${c.purpose}\u0000${c.channel}`;
+    const cur = kept.get(k);
+    if (!cur || wins(c, cur)) kept.set(k, c);
+  }
+  return [...kept.values()];
+}
+
+type Withholdable = {
+  jobTitle: string | null;
+  emails: readonly unknown[];
+  phones: readonly unknown[];
+  address: unknown;
+  language: string | null;
+  custom: Record<string, unknown>;
+};
+
+/** The profile without values for the fields the customer withholds (after a merge, say). */
+export function clearWithheld<T extends Withholdable>(profile: T, withheld: readonly string[]): T {
+  const w = new Set(withheld);
+  return {
+    ...profile,
+    jobTitle: w.has('jobTitle') ? null : profile.jobTitle,
+    emails: w.has('emails') ? [] : profile.emails,
+    phones: w.has('phones') ? [] : profile.phones,
+    address: w.has('address') ? null : profile.address,
+    language: w.has('language') ? null : profile.language,
+    custom: Object.fromEntries(Object.entries(profile.custom).filter(([k]) => !w.has(`custom.${k}`))),
+  };
+}

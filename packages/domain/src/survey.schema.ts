@@ -1,6 +1,6 @@
 // Surveys: questions (NPS, rating, choice, text, date, number), answers and NPS categories.
 import { z } from 'zod';
-import { idSchema, languages } from './common.ts';
+import { idSchema, type Language, languages } from './common.ts';
 
 export const questionTypes = [
   'nps',
@@ -18,17 +18,27 @@ const key = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,49}$/, 'must be a lower_snake_case key');
 
+/** Translations of a text by language (`{ sv: '…', nb: '…' }`); the respondent sees their own. */
+const translations = (max: number) => z.partialRecord(z.enum(languages), z.string().trim().max(max));
+
+export const surveyOptionSchema = z
+  .object({
+    value: key,
+    label: z.string().trim().min(1).max(200),
+    /** Translations of the label by language. */
+    labels: translations(200).optional(),
+  })
+  .strict();
+export type SurveyOption = z.infer<typeof surveyOptionSchema>;
+
 export const surveyQuestionSchema = z
   .object({
     key,
     type: z.enum(questionTypes),
     text: z.string().trim().min(1, 'is required').max(500),
     /** Translations of the text by language. */
-    texts: z.partialRecord(z.enum(languages), z.string().trim().max(500)).optional(),
-    options: z
-      .array(z.object({ value: key, label: z.string().trim().min(1).max(200) }).strict())
-      .max(50)
-      .optional(),
+    texts: translations(500).optional(),
+    options: z.array(surveyOptionSchema).max(50).optional(),
     required: z.boolean().default(false),
     /** Store the answer on the profile: a fact key (`fact.<key>`) or a custom field (`custom.<key>`). */
     mapsTo: z
@@ -63,6 +73,9 @@ export const surveyCreateSchema = z
   .object({
     name: z.string().trim().min(1, 'is required').max(200),
     description: z.string().trim().max(2000).default(''),
+    /** Translations of the name and the description by language. */
+    names: translations(200).default({}),
+    descriptions: translations(2000).default({}),
     /** Default language of the response page; each respondent sees their own when translated. */
     language: z.enum(languages).default('en'),
     questions,
@@ -76,6 +89,8 @@ export const surveyUpdateSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
     description: z.string().trim().max(2000).optional(),
+    names: translations(200).optional(),
+    descriptions: translations(2000).optional(),
     language: z.enum(languages).optional(),
     questions: questions.optional(),
     linkDays: z.number().int().min(1).max(365).optional(),
@@ -97,6 +112,13 @@ export const responseSubmitSchema = z.object({ answers: z.record(key, z.unknown(
 export type ResponseSubmit = z.infer<typeof responseSubmitSchema>;
 
 export type AnswerValue = number | string | string[];
+
+/** A text in `language` when translated (and not blank), else the default text. */
+export const translated = (
+  text: string,
+  texts: Partial<Record<Language, string>> | undefined,
+  language: string | null | undefined,
+): string => (language ? texts?.[language as Language]?.trim() : undefined) || text;
 
 /** Checks each answer against its question; unknown keys and missing required answers are errors. */
 export function validateAnswers(

@@ -436,6 +436,7 @@ export const valueModelRuns = pgTable('value_model_runs', {
   holdout: jsonb('holdout').$type<Record<string, unknown>>(),
   customers: integer('customers'),
   repeatCustomers: integer('repeat_customers'),
+  unscoredCustomers: integer('unscored_customers').notNull().default(0), // 0007_value_gaps
   orderCount: integer('order_count'),
   totalClv: doublePrecision('total_clv'),
   segments: jsonb('segments').$type<Record<string, unknown>>(),
@@ -534,6 +535,8 @@ export const surveys = pgTable('surveys', {
   description: text('description').notNull().default(''),
   language: text('language').notNull().default('en'),
   status: text('status').$type<'draft' | 'open' | 'closed'>().notNull().default('draft'),
+  names: jsonb('names').$type<Record<string, string>>().notNull().default({}), // 0006_facts_privacy
+  descriptions: jsonb('descriptions').$type<Record<string, string>>().notNull().default({}), // 0006
   linkDays: integer('link_days').notNull().default(30),
   currentVersion: integer('current_version').notNull().default(1),
   ownerId: uuid('owner_id'),
