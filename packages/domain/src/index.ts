@@ -23,6 +23,8 @@ export * from './phone.ts';
 export * from './privacy.schema.ts';
 export * from './relationship.schema.ts';
 export * from './role.schema.ts';
+export * from './routing/routing.schema.ts';
+export * from './routing/routing.ts';
 export * from './survey.schema.ts';
 export * from './user.schema.ts';
 export * from './value/drivers.ts';
