@@ -127,7 +127,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   valueRoutes(app, services.value);
   consentRoutes(app, services.consent);
   privacyRoutes(app, services.privacy);
-  surveyRoutes(app, services.surveys, services.nps);
+  surveyRoutes(app, services.surveys, services.nps, services.facts);
 
   const webDist = opts.webDist ?? defaultWebDist;
   if (existsSync(path.join(webDist, 'index.html'))) {

@@ -22,6 +22,7 @@ import { createProductService } from './features/products/products.service.ts';
 import { createRelationshipService } from './features/relationships/relationships.service.ts';
 import { createRoleService } from './features/roles/roles.service.ts';
 import { createSearchService } from './features/search/search.service.ts';
+import { createFactService } from './features/surveys/facts.service.ts';
 import { createNpsService } from './features/surveys/nps.service.ts';
 import { createSurveyService } from './features/surveys/surveys.service.ts';
 import { createTaskService } from './features/tasks/tasks.service.ts';
@@ -113,6 +114,7 @@ export function createServices(deps: {
     consent,
     privacy: createPrivacyService({ db, clock, attachments: mail.attachments }),
     nps: createNpsService({ db }),
+    facts: createFactService({ db }),
     surveys: createSurveyService({
       db,
       clock,

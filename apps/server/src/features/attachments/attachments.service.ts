@@ -190,6 +190,9 @@ export function createAttachmentService(deps: { db: Db; storage: Storage; maxByt
       return { data: rows.map(presentAttachment), nextCursor: null };
     },
 
+    /** The bytes of a stored file, for callers that already checked access (the privacy export). */
+    readStored: (storageKey: string) => storage.read(storageKey),
+
     /** The row and a stream of its bytes, for a reader of the record it hangs off. */
     async open(actor: Actor, id: string) {
       const row = await repo.getAttachment(db, id);

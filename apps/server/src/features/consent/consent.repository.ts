@@ -87,3 +87,33 @@ export const currentConsent = async (
     );
   return row;
 };
+
+/** Sets a current state without a history row (a merge moves the history rows themselves). */
+export async function putConsentState(ex: Executor, v: typeof consents.$inferInsert): Promise<void> {
+  await ex
+    .insert(consents)
+    .values(v)
+    .onConflictDoUpdate({
+      target: [consents.contactId, consents.purpose, consents.channel],
+      set: {
+        status: v.status,
+        source: v.source,
+        evidence: v.evidence,
+        recordedAt: v.recordedAt,
+        recordedBy: v.recordedBy,
+      },
+    });
+}
+
+export async function deleteConsentStates(ex: Executor, contactId: string): Promise<void> {
+  await ex.delete(consents).where(eq(consents.contactId, contactId));
+}
+
+export async function moveConsentHistory(ex: Executor, fromId: string, toId: string): Promise<number> {
+  const moved = await ex
+    .update(consentHistory)
+    .set({ contactId: toId })
+    .where(eq(consentHistory.contactId, fromId))
+    .returning({ id: consentHistory.id });
+  return moved.length;
+}

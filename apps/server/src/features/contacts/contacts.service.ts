@@ -4,6 +4,7 @@ import {
   type ContactCreate,
   type ContactUpdate,
   can,
+  clearWithheld,
   contactSearchText,
   diffFields,
   type FieldError,
@@ -29,6 +30,7 @@ import { AppError, forbidden, invalid } from '../../http/errors.ts';
 import type { Jobs } from '../../jobs/jobs.ts';
 import { insertAudit, reassignAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
+import { mergeConsentsInTx } from '../consent/consent-merge.ts';
 import type { CustomFieldService } from '../custom-fields/custom-fields.service.ts';
 import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
@@ -39,6 +41,8 @@ import {
   forgetCustomerValue,
   moveRecordHistory,
 } from '../shared/record-history.repository.ts';
+import { recountEmployers, refreshContactNps } from '../surveys/nps-rollup.ts';
+import { moveSurveyData } from '../surveys/surveys.repository.ts';
 import { VALUE_RESCORE_JOB } from '../value/value-job-names.ts';
 import { pageByValue, presentListValue, sortsByValue, withValueFields } from '../value/value-list.ts';
 import { valueSettingsForReads } from '../value/value-settings.repository.ts';
@@ -317,6 +321,7 @@ export function createContactService(deps: {
         await deleteRecordNotes(tx, id);
         await forgetCustomerValue(tx, 'contact', id);
         await repo.deleteContact(tx, id);
+        await recountEmployers(tx, rels); // its answer leaves the accounts' NPS
         await insertAudit(
           tx,
           auditEntry(actor, 'delete', 'contact', id, snapshotDiff(cur, contactAuditFields, 'deleted'), {
@@ -370,18 +375,24 @@ export function createContactService(deps: {
         );
         checkVersion(target.version, expected);
         const picked = mergeValues(target, source, contactMergeFields, input.fields);
-        const emails = unionBy(target.emails, source.emails, (e) => e.address);
-        const phones = unionBy(target.phones, source.phones, (p) => p.number);
-        const custom = mergeCustom(target.custom, source.custom, input.fields);
-        const fields = {
-          ...(picked as Omit<Fields, 'emails' | 'phones' | 'custom'>),
-          emails,
-          phones,
-          custom,
-        };
-        const derived = await derive(fields, custom, undefined, tx);
+        // What either record's customer withholds stays withheld, and loses the other's value.
+        const withheld = [...new Set([...target.withheldFields, ...source.withheldFields])];
+        const fields = clearWithheld(
+          {
+            ...(picked as Omit<Fields, 'emails' | 'phones' | 'custom'> & { language: string | null }),
+            emails: unionBy(target.emails, source.emails, (e) => e.address),
+            phones: unionBy(target.phones, source.phones, (p) => p.number),
+            custom: mergeCustom(target.custom, source.custom, input.fields),
+          },
+          withheld,
+        );
+        const derived = await derive(fields, fields.custom, undefined, tx);
         const merged = await repo.updateContact(tx, id, {
           ...(picked as Partial<repo.ContactInsert>),
+          jobTitle: fields.jobTitle,
+          address: fields.address ?? null,
+          language: fields.language,
+          withheldFields: withheld,
           ...derived,
           updatedAt: deps.clock(),
           version: target.version + 1,
@@ -389,14 +400,20 @@ export function createContactService(deps: {
         const moved = await moveRelationships(tx, source.id, id);
         await reassignAudit(tx, source.id, id);
         await moveRecordHistory(tx, 'contact', source.id, id);
+        const consent = await mergeConsentsInTx(tx, source.id, id);
+        const surveys = await moveSurveyData(tx, source.id, id);
         await deps.jobs.sendInTx(tx, VALUE_RESCORE_JOB, { customers: [{ type: 'contact', id }] });
         await repo.deleteContact(tx, source.id);
+        // The survivor's latest answer may be the merged one's; its accounts now include the merged one's.
+        await refreshContactNps(tx, id);
         await insertAudit(
           tx,
           auditEntry(actor, 'merge', 'contact', id, diffFields(target, merged, contactAuditFields), {
             mergedId: source.id,
             mergedName: source.name,
             relationshipsMoved: moved,
+            factsMoved: surveys.facts,
+            consentHistoryMoved: consent.history,
           }),
         );
         return merged;

@@ -60,6 +60,75 @@ export async function deleteEmails(ex: Executor, c: string) {
   return gone;
 }
 
+/** What stands where an erased person's address was, in emails kept for other customers. */
+export const ERASED_ADDRESS = 'erased@erased.invalid';
+
+/**
+ * Emails of other contacts that were from, to or copied to one of the person's addresses keep
+ * their text (they are the other customer's) but lose the address: in the address lists, in
+ * the bodies and subject (quoted reply headers), in their timeline interaction and in the
+ * receive audit entry. Run before the contact row loses its addresses.
+ */
+export async function unaddressOtherEmails(ex: Executor, c: string) {
+  const [k] = rowsOf<{ keys: string[] }>(
+    await ex.execute(sql`SELECT email_keys AS keys FROM contacts WHERE id = ${uuid(c)}`),
+  );
+  const keys = k?.keys ?? [];
+  if (!keys.length) return [];
+  const mine = sql`${sql.param(keys)}::text[]`;
+  const swap = (col: string) =>
+    sql.raw(`ARRAY(SELECT CASE WHEN lower(a) = ANY(k.keys) THEN '${ERASED_ADDRESS}' ELSE a END
+      FROM unnest(${col}) WITH ORDINALITY AS x(a, n) ORDER BY n)`);
+  const touched = rowsOf<{ id: string; interaction_id: string | null }>(
+    await ex.execute(sql`
+      WITH k AS (SELECT ${mine} AS keys)
+      UPDATE emails e SET
+        from_address = CASE WHEN lower(e.from_address) = ANY(k.keys) THEN ${ERASED_ADDRESS} ELSE e.from_address END,
+        to_addresses = ${swap('e.to_addresses')},
+        cc_addresses = ${swap('e.cc_addresses')}
+      FROM k
+      WHERE lower(e.from_address) = ANY(k.keys)
+         OR EXISTS (SELECT 1 FROM unnest(e.to_addresses || e.cc_addresses) a WHERE lower(a) = ANY(k.keys))
+      RETURNING e.id, e.interaction_id`),
+  );
+  if (!touched.length) return [];
+  const emailIds = ids(touched.map((t) => t.id));
+  const interactionIds = ids(touched.flatMap((t) => (t.interaction_id ? [t.interaction_id] : [])));
+  for (const key of keys) {
+    // The address as a case-insensitive pattern: every character that means something is escaped.
+    const pattern = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await ex.execute(sql`UPDATE emails SET
+        subject = regexp_replace(subject, ${pattern}, ${ERASED_ADDRESS}, 'gi'),
+        text_body = regexp_replace(text_body, ${pattern}, ${ERASED_ADDRESS}, 'gi'),
+        html_body = regexp_replace(html_body, ${pattern}, ${ERASED_ADDRESS}, 'gi')
+      WHERE id = ANY(${emailIds})`);
+    await ex.execute(sql`UPDATE interactions SET
+        subject = regexp_replace(subject, ${pattern}, ${ERASED_ADDRESS}, 'gi'),
+        notes = regexp_replace(notes, ${pattern}, ${ERASED_ADDRESS}, 'gi'),
+        search_text = regexp_replace(search_text, ${pattern}, ${ERASED_ADDRESS}, 'gi')
+      WHERE id = ANY(${interactionIds})`);
+  }
+  await ex.execute(sql`UPDATE audit_log SET meta = jsonb_set(meta, '{from}', to_jsonb(${ERASED_ADDRESS}::text))
+    WHERE record_id = ANY(${emailIds}) AND lower(meta->>'from') = ANY(${mine})`);
+  return touched.map((t) => ({ id: t.id }));
+}
+
+/**
+ * Interactions of other customers the person only took part in stay whole (they are the other
+ * customer's record); the person leaves their participants.
+ */
+export async function leaveInteractions(ex: Executor, c: string) {
+  return ex
+    .delete(interactionParticipants)
+    .where(
+      and(
+        eq(interactionParticipants.participantType, 'contact'),
+        eq(interactionParticipants.participantId, c),
+      ),
+    )
+    .returning({ id: interactionParticipants.interactionId });
+}
+
 /** Keeps channel, time, direction, outcome and cost; planned ones are called off. */
 export async function blankInteractions(ex: Executor, c: string, now: Date) {
   const rows = await ex
@@ -78,15 +147,7 @@ export async function blankInteractions(ex: Executor, c: string, now: Date) {
     })
     .where(eq(interactions.contactId, c))
     .returning({ id: interactions.id });
-  const participants = await ex
-    .delete(interactionParticipants)
-    .where(
-      and(
-        eq(interactionParticipants.participantType, 'contact'),
-        eq(interactionParticipants.participantId, c),
-      ),
-    )
-    .returning({ id: interactionParticipants.interactionId });
+  const participants = await leaveInteractions(ex, c);
   return { rows, participants: participants.length };
 }
 

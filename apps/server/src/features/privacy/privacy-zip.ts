@@ -1,10 +1,11 @@
 /**
  * The export as a zip of CSVs, one per section, for people who open it in a spreadsheet:
  * nested values are flattened to dotted columns (address.city, custom.shoe_size), lists are
- * JSON, and text that a spreadsheet would run as a formula is defused.
+ * JSON, and text that a spreadsheet would run as a formula is defused. The attached files go in
+ * too, under attachments/, streamed one after the other so no file is held in memory whole.
  */
 import { stringify } from 'csv-stringify/sync';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { ContactExport } from './privacy.presenter.ts';
 
 type Cell = string | number;
@@ -71,8 +72,65 @@ export function csvSections(e: ContactExport): Record<string, Record<string, unk
   };
 }
 
-export function exportZip(e: ContactExport): Uint8Array {
-  const files: Record<string, Uint8Array> = {};
-  for (const [name, rows] of Object.entries(csvSections(e))) files[`${name}.csv`] = strToU8(toCsv(rows));
-  return zipSync(files, { level: 6, mtime: new Date(e.exportedAt) });
+/** An attached file to put in the zip: its path there and a way to read its bytes. */
+export type ZipFile = { id: string; path: string; read: () => AsyncIterable<Uint8Array> };
+
+/** attachments/<id>-<filename>: unique, and a name no unzip tool would place elsewhere. */
+export function attachmentPath(id: string, filename: string): string {
+  const safe = filename.replace(/[^\p{L}\p{N} ._()+,-]+/gu, '_').replace(/^\.+/, '') || 'file';
+  return `attachments/${id}-${safe.slice(0, 150)}`;
+}
+
+/**
+ * The zip as a stream of chunks: first the files (stored as they are — most are compressed
+ * already), then one CSV per section, attachments.csv naming each file's path in the zip. A
+ * file gone from storage since the export was read is left out (its `file` cell stays empty).
+ */
+export async function* exportZipChunks(
+  e: ContactExport,
+  files: readonly ZipFile[],
+): AsyncGenerator<Uint8Array> {
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else out.push(chunk);
+  });
+  const drain = function* () {
+    if (failure) throw failure;
+    while (out.length) yield out.shift()!;
+  };
+  const mtime = new Date(e.exportedAt);
+  const included = new Map<string, string>();
+  for (const f of files) {
+    const it = f.read()[Symbol.asyncIterator]();
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await it.next();
+    } catch {
+      continue;
+    }
+    const entry = new ZipPassThrough(f.path);
+    entry.mtime = mtime;
+    zip.add(entry);
+    while (!next.done) {
+      entry.push(next.value);
+      yield* drain();
+      next = await it.next();
+    }
+    entry.push(new Uint8Array(0), true);
+    included.set(f.id, f.path);
+    yield* drain();
+  }
+  const sections = csvSections(e);
+  sections.attachments = e.attachments.map((a) => ({ ...a, file: included.get(a.id) ?? '' }));
+  for (const [name, rows] of Object.entries(sections)) {
+    const entry = new ZipDeflate(`${name}.csv`, { level: 6 });
+    entry.mtime = mtime;
+    zip.add(entry);
+    entry.push(strToU8(toCsv(rows)), true);
+    yield* drain();
+  }
+  zip.end();
+  yield* drain();
 }

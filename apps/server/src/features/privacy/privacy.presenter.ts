@@ -58,7 +58,7 @@ export function presentExport(contact: ContactRow, d: ContactData, now: Date) {
     tasks: d.tasks.map((t) => presentTask(t, now)),
     notes: d.notes.map(presentNote),
     emails: d.emails.map(presentEmail),
-    // Metadata only: the files themselves are downloaded one by one.
+    // Metadata here; the zip export holds the files too (attachments/).
     attachments: d.attachments.map(presentAttachment),
     consents: {
       current: d.consents.map(presentConsent),

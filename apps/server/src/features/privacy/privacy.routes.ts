@@ -13,11 +13,11 @@ export function privacyRoutes(app: App, s: PrivacyService): void {
       const actor = actorOf(req);
       reply.header('cache-control', 'private, no-store');
       if (req.query.format === 'json') return { data: await s.export(actor, req.params.id) };
-      const { id, zip } = await s.exportZip(actor, req.params.id);
+      const { id, stream } = await s.exportZip(actor, req.params.id);
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="contact-${id}.zip"`)
-        .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+        .send(stream);
     },
   );
   app.post(

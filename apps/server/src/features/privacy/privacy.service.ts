@@ -2,6 +2,7 @@
  * A contact's privacy rights: access (everything held on the person, as JSON or a zip of CSVs)
  * and erasure (irreversible, in one transaction, leaving only non-personal numbers keyed by id).
  */
+import { Readable } from 'node:stream';
 import { type Actor, can } from '@relata/domain';
 import type { Db } from '../../db/connection.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -14,7 +15,7 @@ import { recountAccountNps } from '../surveys/surveys.repository.ts';
 import { type ContactExport, presentExport } from './privacy.presenter.ts';
 import * as repo from './privacy.repository.ts';
 import * as erase from './privacy-erase.repository.ts';
-import { exportZip } from './privacy-zip.ts';
+import { attachmentPath, exportZipChunks } from './privacy-zip.ts';
 
 export type ExportFormat = 'json' | 'zip';
 
@@ -22,6 +23,8 @@ export type ErasureCounts = {
   relationships: number;
   notes: number;
   emails: number;
+  /** Emails of other customers that had one of the person's addresses, now anonymous. */
+  otherEmails: number;
   attachments: number;
   facts: number;
   consents: number;
@@ -58,24 +61,31 @@ export function createPrivacyService(deps: { db: Db; clock: () => Date; attachme
   const { db, clock } = deps;
 
   /** Everything held on the contact, read in one snapshot; every export leaves an audit entry. */
-  async function read(actor: Actor, id: string, format: ExportFormat): Promise<ContactExport> {
+  async function read(actor: Actor, id: string, format: ExportFormat) {
     return db.transaction(
       async (tx) => {
         const contact = authorize(actor, 'export', 'contacts', await getContact(tx, id), 'Contact');
         const data = await repo.readContactData(tx, contact.id);
         await insertAudit(tx, auditEntry(actor, 'export', 'contact', contact.id, {}, { format }));
-        return presentExport(contact, data, clock());
+        return { export: presentExport(contact, data, clock()), attachments: data.attachments };
       },
       { isolationLevel: 'repeatable read' },
     );
   }
 
   return {
-    export: (actor: Actor, id: string) => read(actor, id, 'json'),
+    export: async (actor: Actor, id: string): Promise<ContactExport> =>
+      (await read(actor, id, 'json')).export,
 
-    async exportZip(actor: Actor, id: string): Promise<{ id: string; zip: Uint8Array }> {
-      const e = await read(actor, id, 'zip');
-      return { id: e.contact.id, zip: exportZip(e) };
+    /** The zip of CSVs with the attached files under attachments/, as a stream (files can be big). */
+    async exportZip(actor: Actor, id: string): Promise<{ id: string; stream: Readable }> {
+      const { export: e, attachments } = await read(actor, id, 'zip');
+      const files = attachments.map((a) => ({
+        id: a.id,
+        path: attachmentPath(a.id, a.filename),
+        read: () => deps.attachments.readStored(a.storageKey),
+      }));
+      return { id: e.contact.id, stream: Readable.from(exportZipChunks(e, files), { objectMode: false }) };
     },
 
     /**
@@ -100,6 +110,7 @@ export function createPrivacyService(deps: { db: Db; clock: () => Date; attachme
         const files = await erase.detachAttachments(tx, c);
         const notes = await erase.deleteNotes(tx, c);
         const emails = await erase.deleteEmails(tx, c);
+        const otherEmails = await erase.unaddressOtherEmails(tx, c);
         const interactions = await erase.blankInteractions(tx, c, now);
         const tasks = await erase.blankTasks(tx, c, now);
         const relationships = await erase.deleteRelationships(tx, c);
@@ -127,6 +138,7 @@ export function createPrivacyService(deps: { db: Db; clock: () => Date; attachme
           relationships: relationships.length,
           notes: notes.length,
           emails: emails.length,
+          otherEmails: otherEmails.length,
           attachments: files.length,
           facts: facts.length,
           consents,

@@ -17,6 +17,7 @@ import { auditEntry } from '../audit/audit.service.ts';
 import { checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import type { ListFields } from '../shared/list-query.ts';
+import { recountEmployers } from '../surveys/nps-rollup.ts';
 import * as repo from './relationships.repository.ts';
 
 const fields = ['type', 'fromType', 'fromId', 'toType', 'toId', 'since', 'until', 'notes'] as const;
@@ -165,6 +166,7 @@ export function createRelationshipService(deps: { db: Db; clock: () => Date }) {
           since: input.since ?? null,
           until: input.until ?? null,
         });
+        await recountEmployers(tx, [created]); // a new colleague's answer counts for the account
         await insertAudit(tx, [
           auditEntry(actor, 'create', 'relationship', created.id, snapshotDiff(created, fields, 'created')),
           auditEntry(
@@ -203,6 +205,7 @@ export function createRelationshipService(deps: { db: Db; clock: () => Date }) {
           updatedAt: deps.clock(),
           version: cur.version + 1,
         });
+        await recountEmployers(tx, [next]); // ended (or resumed) employment
         await insertAudit(tx, auditEntry(actor, 'update', 'relationship', id, diffFields(cur, next, fields)));
         return { next, ends };
       });
@@ -213,6 +216,7 @@ export function createRelationshipService(deps: { db: Db; clock: () => Date }) {
         const { r: cur } = await loadFor(tx, actor, id, 'delete', true);
         checkVersion(cur.version, expected);
         await repo.deleteRelationship(tx, id);
+        await recountEmployers(tx, [cur]);
         await insertAudit(tx, [
           auditEntry(actor, 'delete', 'relationship', id, snapshotDiff(cur, fields, 'deleted')),
           auditEntry(actor, 'unrelate', cur.fromType, cur.fromId, {}, { relationshipId: id, type: cur.type }),

@@ -45,6 +45,23 @@ export async function questionsOf(ex: Executor, surveyId: string, version: numbe
   return row?.questions ?? [];
 }
 
+/** The current questions of several surveys in one query (a list page). */
+export async function currentQuestionsOf(
+  ex: Executor,
+  rows: readonly { id: string; currentVersion: number }[],
+): Promise<Map<string, unknown[]>> {
+  if (!rows.length) return new Map();
+  const found = await ex
+    .select({ surveyId: surveyVersions.surveyId, questions: surveyVersions.questions })
+    .from(surveyVersions)
+    .innerJoin(
+      surveys,
+      and(eq(surveys.id, surveyVersions.surveyId), eq(surveys.currentVersion, surveyVersions.version)),
+    )
+    .where(sql`${surveyVersions.surveyId} = ANY(${sql.param(rows.map((r) => r.id))}::uuid[])`);
+  return new Map(found.map((f) => [f.surveyId, f.questions]));
+}
+
 export async function saveVersion(ex: Executor, surveyId: string, version: number, questions: unknown[]) {
   await ex
     .insert(surveyVersions)
@@ -166,14 +183,42 @@ export async function upsertFact(ex: Executor, v: typeof facts.$inferInsert) {
     });
 }
 
-export async function factsOf(ex: Executor, contactId: string) {
+/**
+ * A page of a contact's facts, newest first, with the survey's name and the question's text as
+ * it was asked (from the version the response answered).
+ */
+export async function pageFacts(
+  ex: Executor,
+  contactId: string,
+  q: { before?: { at: string; id: string } | undefined; key?: string | undefined; limit: number },
+) {
   return ex
-    .select()
+    .select({
+      ...getTableColumns(facts),
+      surveyName: surveys.name,
+      questionText: sql<string | null>`(
+        SELECT q->>'text' FROM survey_versions v, jsonb_array_elements(v.questions) q
+        WHERE v.survey_id = ${facts.surveyId}
+          AND v.version = coalesce(${surveyResponses.version}, ${surveys.currentVersion})
+          AND q->>'key' = ${facts.questionKey}
+        LIMIT 1)`,
+    })
     .from(facts)
-    .where(eq(facts.contactId, contactId))
-    .orderBy(desc(facts.recordedAt))
-    .limit(200);
+    .leftJoin(surveys, eq(surveys.id, facts.surveyId))
+    .leftJoin(surveyResponses, eq(surveyResponses.id, facts.responseId))
+    .where(
+      and(
+        eq(facts.contactId, contactId),
+        q.key ? eq(facts.key, q.key) : undefined,
+        q.before
+          ? sql`(${facts.recordedAt}, ${facts.id}) < (${q.before.at}::timestamptz, ${q.before.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(facts.recordedAt), desc(facts.id))
+    .limit(q.limit + 1);
 }
+export type FactRow = Awaited<ReturnType<typeof pageFacts>>[number];
 
 /** The latest NPS answer of a contact, from its `nps` facts. */
 export async function latestNps(ex: Executor, contactId: string) {
@@ -210,11 +255,26 @@ export async function employersOf(ex: Executor, contactId: string): Promise<stri
   return rowsOf<{ id: string }>(res).map((r) => r.id);
 }
 
+/** Inserts an event; one a unique index already holds (nps.detractor per response and score) is skipped. */
 export async function insertDomainEvent(
   ex: Executor,
   v: { type: string; recordType: string; recordId: string; data: Record<string, unknown> },
-) {
-  await ex.execute(
-    sql`INSERT INTO domain_events (type, record_type, record_id, data) VALUES (${v.type}, ${v.recordType}, ${v.recordId}::uuid, ${JSON.stringify(v.data)}::jsonb)`,
+): Promise<boolean> {
+  const res = await ex.execute(
+    sql`INSERT INTO domain_events (type, record_type, record_id, data) VALUES (${v.type}, ${v.recordType}, ${v.recordId}::uuid, ${JSON.stringify(v.data)}::jsonb)
+        ON CONFLICT DO NOTHING RETURNING id`,
   );
+  return rowsOf(res).length > 0;
+}
+
+/** A merged contact's survey links, responses and facts go to the survivor. */
+export async function moveSurveyData(ex: Executor, fromId: string, toId: string) {
+  const from = sql`${fromId}::uuid`;
+  const to = sql`${toId}::uuid`;
+  await ex.execute(sql`UPDATE survey_invitations SET contact_id = ${to} WHERE contact_id = ${from}`);
+  await ex.execute(sql`UPDATE survey_responses SET contact_id = ${to} WHERE contact_id = ${from}`);
+  const moved = rowsOf(
+    await ex.execute(sql`UPDATE facts SET contact_id = ${to} WHERE contact_id = ${from} RETURNING id`),
+  );
+  return { facts: moved.length };
 }

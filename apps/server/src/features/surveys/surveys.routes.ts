@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { type App, idParams, publicRoute, user } from '../../http/app-types.ts';
 import { actorOf } from '../../http/context.ts';
 import { crudRoutes } from '../shared/crud.routes.ts';
+import type { FactService } from './facts.service.ts';
 import type { NpsService } from './nps.service.ts';
 import type { SurveyService } from './surveys.service.ts';
 
@@ -25,7 +26,19 @@ const wantsPage = (req: FastifyRequest, reply: FastifyReply) =>
   String(req.headers.accept ?? '').includes('text/html') &&
   typeof (reply as { sendFile?: unknown }).sendFile === 'function';
 
-export function surveyRoutes(app: App, s: SurveyService, nps: NpsService): void {
+const factsQuery = page.extend({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,49}$/)
+    .optional(),
+});
+
+export function surveyRoutes(app: App, s: SurveyService, nps: NpsService, facts: FactService): void {
+  app.get(
+    '/api/v1/contacts/:id/facts',
+    { config: user, schema: { tags: ['facts'], params: idParams, querystring: factsQuery } },
+    async (req) => facts.ofContact(actorOf(req), req.params.id, req.query),
+  );
   app.get(
     '/api/v1/nps/summary',
     {

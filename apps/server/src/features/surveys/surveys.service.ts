@@ -1,39 +1,34 @@
 import {
   type Actor,
-  type AnswerValue,
   type InvitationCreate,
   type ListQuery,
   mayContact,
-  npsCategory,
-  type ResponseSubmit,
   type SurveyCreate,
   type SurveyQuestion,
   type SurveyUpdate,
   snapshotDiff,
-  surveyQuestionSchema,
-  validateAnswers,
-  validateCustomValues,
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connection.ts';
 import { encodeTimeCursor, parseTimeCursor } from '../../http/cursor.ts';
-import { AppError, invalid, notFound } from '../../http/errors.ts';
-import { textToHtml } from '../../http/html.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import { consentsOf } from '../consent/consent.repository.ts';
 import type { ConsentService } from '../consent/consent.service.ts';
-import { getContact, getContactsByIds, updateContact } from '../contacts/contacts.repository.ts';
+import { getContactsByIds } from '../contacts/contacts.repository.ts';
 import type { CustomFieldService } from '../custom-fields/custom-fields.service.ts';
 import type { EmailService } from '../email/email.service.ts';
-import { updateInteraction } from '../interactions/interactions.repository.ts';
 import type { InteractionService } from '../interactions/interactions.service.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import { containsPattern, type ListFields } from '../shared/list-query.ts';
-import { signToken, verifyToken } from '../shared/signing.ts';
+import { signToken } from '../shared/signing.ts';
 import { surveyEmail } from './survey-email.ts';
+import { createSurveyRespondent, parseQuestions } from './survey-respond.ts';
 import * as repo from './surveys.repository.ts';
+
+export { respondentActor } from './survey-respond.ts';
 
 const col = (c: string) => sql.raw(c);
 const listFields: ListFields = {
@@ -48,19 +43,31 @@ const listFields: ListFields = {
   ownerId: { kind: 'uuid', expr: col('owner_id') },
   createdAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('created_at') },
 };
-const auditFields = ['name', 'description', 'language', 'status', 'linkDays', 'currentVersion'] as const;
+const auditFields = [
+  'name',
+  'description',
+  'names',
+  'descriptions',
+  'language',
+  'status',
+  'linkDays',
+  'currentVersion',
+] as const;
 
-/** Respondents answer without signing in; their writes are audited as this actor. */
-export const respondentActor: Actor = {
+/** A process step (not a person) that sends survey invitations; it may invite anyone. */
+export const processActor = (name: string): Actor => ({
   kind: 'system',
   userId: null,
   teamId: null,
-  name: 'Survey respondent',
+  name,
   role: 'system',
   permissions: {},
-};
+});
 
-const parseQuestions = (raw: unknown[]): SurveyQuestion[] => raw.map((q) => surveyQuestionSchema.parse(q));
+export type InvitationResult = {
+  data: { id: string; contactId: string; token: string; url: string; emailed: boolean }[];
+  blocked: { contactId: string; reason: string }[];
+};
 
 export function presentSurvey(
   r: repo.SurveyRow,
@@ -71,6 +78,8 @@ export function presentSurvey(
     id: r.id,
     name: r.name,
     description: r.description,
+    names: r.names,
+    descriptions: r.descriptions,
     language: r.language,
     status: r.status,
     linkDays: r.linkDays,
@@ -96,8 +105,6 @@ export function createSurveyService(deps: {
   customFields: CustomFieldService;
 }) {
   const { db } = deps;
-  const base = (origin: string) => deps.publicUrl ?? origin;
-  const linkOf = (origin: string, token: string) => `${base(origin)}/s/${token}`;
 
   async function load(
     ex: Executor,
@@ -110,93 +117,94 @@ export function createSurveyService(deps: {
     return authorize(actor, action === 'create' ? 'update' : action, 'surveys', s, 'Survey');
   }
 
-  /** The invitation behind a token, or 404/410. */
-  async function byToken(ex: Executor, token: string, lock = false) {
-    const v = await verifyToken(ex, token, 'survey', deps.clock());
-    if (!v.ok && v.reason === 'expired') throw new AppError('gone', 'This survey link has expired');
-    if (!v.ok) throw notFound('Survey link');
-    const invitation = await repo.getInvitation(ex, v.payload.i, lock);
-    if (!invitation) throw notFound('Survey link');
-    const survey = await repo.getSurvey(ex, invitation.surveyId);
-    if (!survey) throw notFound('Survey link');
-    return { invitation, survey };
-  }
-
-  /** Account NPS rolls up its contacts' latest answers; a contact's NPS is its latest answer. */
-  async function refreshNps(tx: Executor, contactId: string) {
-    const latest = await repo.latestNps(tx, contactId);
-    const category = latest ? npsCategory(latest.score) : null;
-    const contact = await getContact(tx, contactId);
-    const before = contact?.npsCategory ?? null;
-    await updateContact(tx, contactId, {
-      npsScore: latest?.score ?? null,
-      npsCategory: category,
-      npsAnsweredAt: latest ? new Date(latest.recorded_at) : null,
-    });
-    await repo.recountAccountNps(tx, await repo.employersOf(tx, contactId));
-    return { before, after: category, score: latest?.score ?? null };
-  }
-
-  /** Answers mapped to custom fields go on the profile when valid and not withheld. */
-  async function applyCustom(
+  /** Makes the links (and emails) in the caller's transaction; `base` is the site's address. */
+  async function inviteInTx(
     tx: Executor,
-    contactId: string,
-    qs: SurveyQuestion[],
-    values: Record<string, AnswerValue>,
-  ) {
-    const mapped = qs.filter((q) => q.mapsTo?.startsWith('custom.') && values[q.key] !== undefined);
-    if (!mapped.length) return [] as string[];
-    const contact = await getContact(tx, contactId, true);
-    if (!contact) return [];
-    const defs = await deps.customFields.defsFor('contact', tx);
-    const input: Record<string, unknown> = {};
-    for (const q of mapped) {
-      const key = q.mapsTo!.slice(7);
-      if (contact.withheldFields.includes(`custom.${key}`)) continue; // the customer withholds it
-      input[key] = values[q.key];
+    actor: Actor,
+    id: string,
+    input: InvitationCreate,
+    base: string,
+  ): Promise<InvitationResult> {
+    const s = await load(tx, actor, id, 'update', true);
+    if (s.status === 'closed') throw new AppError('conflict', 'The survey is closed');
+    const contacts = await getContactsByIds(tx, [...new Set(input.contactIds)]);
+    const found = new Set(contacts.map((c) => c.id));
+    const missing = input.contactIds.flatMap((c, i) =>
+      found.has(c) ? [] : [{ field: `contactIds.${i}`, code: 'not_found', message: 'no such contact' }],
+    );
+    if (missing.length) throw invalid(missing);
+    for (const c of contacts) authorize(actor, 'read', 'contacts', c, 'Contact');
+    const erased = input.contactIds.flatMap((c, i) =>
+      contacts.find((x) => x.id === c)?.erasedAt
+        ? [{ field: `contactIds.${i}`, code: 'erased', message: 'this person’s data was erased' }]
+        : [],
+    );
+    if (erased.length) throw invalid(erased);
+    if (s.status === 'draft')
+      await repo.updateSurvey(tx, id, { status: 'open', updatedAt: deps.clock(), version: s.version + 1 });
+    const now = deps.clock();
+    const expiresAt = new Date(now.getTime() + s.linkDays * 86_400_000);
+    const rows = await repo.insertInvitations(
+      tx,
+      contacts.map((c) => ({
+        surveyId: id,
+        version: s.currentVersion,
+        contactId: c.id,
+        expiresAt,
+        createdBy: actor.userId,
+      })),
+    );
+    const out: InvitationResult['data'] = [];
+    const blocked: InvitationResult['blocked'] = [];
+    for (const inv of rows) {
+      const token = await signToken(tx, {
+        k: 'survey',
+        i: inv.id,
+        e: Math.floor(expiresAt.getTime() / 1000),
+      });
+      const url = `${base}/s/${token}`;
+      let emailed = false;
+      if (input.sendEmail) {
+        const contact = contacts.find((c) => c.id === inv.contactId)!;
+        const decision = mayContact({ consents: await consentsOf(tx, contact.id) }, 'surveys', 'email');
+        if (!decision.allowed) blocked.push({ contactId: contact.id, reason: `consent_${decision.reason}` });
+        else if (!contact.primaryEmail) blocked.push({ contactId: contact.id, reason: 'no_email' });
+        else {
+          const unsubscribe = `${base}/u/${await deps.consent.unsubscribeToken(tx, contact.id, 'surveys', 'email')}`;
+          const mail = surveyEmail({ survey: s, contact, url, unsubscribe });
+          const email = await deps.emails.queueInTx(tx, actor, {
+            contact,
+            to: [contact.primaryEmail],
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+            headers: {
+              'List-Unsubscribe': `<${unsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            },
+          });
+          await repo.setInvitationEmail(tx, inv.id, email.id);
+          emailed = true;
+        }
+      }
+      out.push({ id: inv.id, contactId: inv.contactId!, token, url, emailed });
     }
-    if (!Object.keys(input).length) return [];
-    const checked = validateCustomValues(defs, input, contact.custom, {
-      phoneCountry: contact.address?.country ?? null,
-    });
-    const bad = new Set(checked.errors.map((e) => e.field.replace(/^custom\./, '')));
-    const good = Object.fromEntries(Object.entries(checked.values).filter(([k]) => !bad.has(k)));
-    if (JSON.stringify(good) === JSON.stringify(contact.custom)) return [];
-    await updateContact(tx, contactId, {
-      custom: good,
-      updatedAt: deps.clock(),
-      version: contact.version + 1,
-    });
     await insertAudit(
       tx,
       auditEntry(
-        respondentActor,
-        'update',
-        'contact',
-        contactId,
-        { custom: { from: contact.custom, to: good } },
-        { source: 'survey' },
+        actor,
+        'create',
+        'survey_invitation',
+        id,
+        {},
+        { invited: rows.length, emailed: out.filter((o) => o.emailed).length, blocked: blocked.length },
       ),
     );
-    return Object.keys(input).filter((k) => !bad.has(k));
+    return { data: out, blocked };
   }
 
-  const summaryText = (qs: SurveyQuestion[], values: Record<string, AnswerValue>) =>
-    qs
-      .filter((q) => values[q.key] !== undefined)
-      .map((q) => {
-        const v = values[q.key]!;
-        const label = (x: string) => q.options?.find((o) => o.value === x)?.label ?? x;
-        const shown = Array.isArray(v)
-          ? v.map(label).join(', ')
-          : typeof v === 'string'
-            ? label(v)
-            : String(v);
-        return `${q.text}: ${shown}`;
-      })
-      .join('\n');
-
   return {
+    ...createSurveyRespondent(deps),
     async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<SurveyView>> {
       const req = pageRequest({
         actor,
@@ -208,13 +216,8 @@ export function createSurveyService(deps: {
         extra: [query.q ? sql`name ILIKE ${containsPattern(query.q)}` : undefined],
       });
       const rows = await repo.pageSurveys(db, req.where, req.order, req.sortValue, req.limit);
-      const withQuestions = await Promise.all(
-        rows.map(async (r) => ({
-          ...r,
-          questions: parseQuestions(await repo.questionsOf(db, r.id, r.currentVersion)),
-        })),
-      );
-      return toPage(withQuestions, req, (r) => presentSurvey(r, r.questions));
+      const questions = await repo.currentQuestionsOf(db, rows);
+      return toPage(rows, req, (r) => presentSurvey(r, parseQuestions(questions.get(r.id) ?? [])));
     },
 
     async get(actor: Actor, id: string): Promise<SurveyView> {
@@ -234,6 +237,8 @@ export function createSurveyService(deps: {
         const s = await repo.insertSurvey(tx, {
           name: input.name,
           description: input.description,
+          names: input.names,
+          descriptions: input.descriptions,
           language: input.language,
           linkDays: input.linkDays,
           ownerId: actor.userId,
@@ -263,6 +268,8 @@ export function createSurveyService(deps: {
         const next = await repo.updateSurvey(tx, id, {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.names !== undefined ? { names: input.names } : {}),
+          ...(input.descriptions !== undefined ? { descriptions: input.descriptions } : {}),
           ...(input.language !== undefined ? { language: input.language } : {}),
           ...(input.linkDays !== undefined ? { linkDays: input.linkDays } : {}),
           ...(input.status !== undefined ? { status: input.status } : {}),
@@ -302,90 +309,27 @@ export function createSurveyService(deps: {
      * Personal links for contacts (a draft survey opens). With sendEmail, each link also goes out
      * by email to contacts that allow surveys by email; the others are listed as blocked, with why.
      */
-    async invite(actor: Actor, id: string, input: InvitationCreate, origin: string) {
-      return db.transaction(async (tx) => {
-        const s = await load(tx, actor, id, 'update', true);
-        if (s.status === 'closed') throw new AppError('conflict', 'The survey is closed');
-        const contacts = await getContactsByIds(tx, [...new Set(input.contactIds)]);
-        const found = new Set(contacts.map((c) => c.id));
-        const missing = input.contactIds.flatMap((c, i) =>
-          found.has(c) ? [] : [{ field: `contactIds.${i}`, code: 'not_found', message: 'no such contact' }],
-        );
-        if (missing.length) throw invalid(missing);
-        for (const c of contacts) authorize(actor, 'read', 'contacts', c, 'Contact');
-        const erased = input.contactIds.flatMap((c, i) =>
-          contacts.find((x) => x.id === c)?.erasedAt
-            ? [{ field: `contactIds.${i}`, code: 'erased', message: 'this person’s data was erased' }]
-            : [],
-        );
-        if (erased.length) throw invalid(erased);
-        if (s.status === 'draft')
-          await repo.updateSurvey(tx, id, {
-            status: 'open',
-            updatedAt: deps.clock(),
-            version: s.version + 1,
-          });
-        const now = deps.clock();
-        const expiresAt = new Date(now.getTime() + s.linkDays * 86_400_000);
-        const rows = await repo.insertInvitations(
-          tx,
-          contacts.map((c) => ({
-            surveyId: id,
-            version: s.currentVersion,
-            contactId: c.id,
-            expiresAt,
-            createdBy: actor.userId,
-          })),
-        );
-        const out: { id: string; contactId: string; token: string; url: string; emailed: boolean }[] = [];
-        const blocked: { contactId: string; reason: string }[] = [];
-        for (const inv of rows) {
-          const token = await signToken(tx, {
-            k: 'survey',
-            i: inv.id,
-            e: Math.floor(expiresAt.getTime() / 1000),
-          });
-          const url = linkOf(origin, token);
-          let emailed = false;
-          if (input.sendEmail) {
-            const contact = contacts.find((c) => c.id === inv.contactId)!;
-            const decision = mayContact({ consents: await consentsOf(tx, contact.id) }, 'surveys', 'email');
-            if (!decision.allowed)
-              blocked.push({ contactId: contact.id, reason: `consent_${decision.reason}` });
-            else if (!contact.primaryEmail) blocked.push({ contactId: contact.id, reason: 'no_email' });
-            else {
-              const unsubscribe = `${base(origin)}/u/${await deps.consent.unsubscribeToken(tx, contact.id, 'surveys', 'email')}`;
-              const mail = surveyEmail({ survey: s, contact, url, unsubscribe });
-              const email = await deps.emails.queueInTx(tx, actor, {
-                contact,
-                to: [contact.primaryEmail],
-                subject: mail.subject,
-                text: mail.text,
-                html: mail.html,
-                headers: {
-                  'List-Unsubscribe': `<${unsubscribe}>`,
-                  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-                },
-              });
-              await repo.setInvitationEmail(tx, inv.id, email.id);
-              emailed = true;
-            }
-          }
-          out.push({ id: inv.id, contactId: inv.contactId!, token, url, emailed });
-        }
-        await insertAudit(
-          tx,
-          auditEntry(
-            actor,
-            'create',
-            'survey_invitation',
-            id,
-            {},
-            { invited: rows.length, emailed: out.filter((o) => o.emailed).length, blocked: blocked.length },
-          ),
-        );
-        return { data: out, blocked };
-      });
+    invite: (actor: Actor, id: string, input: InvitationCreate, origin: string) =>
+      db.transaction((tx) => inviteInTx(tx, actor, id, input, deps.publicUrl ?? origin)),
+
+    /**
+     * Invitations as a step of a process (no HTTP request, no signed-in user): the same links,
+     * consent check and email as `invite`, made by a system actor named after the step, in the
+     * step's transaction when it passes one (so the step's own changes and the invitations
+     * commit together). Links point at PUBLIC_URL, which must be set. Contacts are taken as
+     * given: the process decided whom to invite.
+     */
+    async inviteFromProcess(
+      step: { surveyId: string; contactIds: string[]; sendEmail?: boolean; processName: string },
+      tx?: Executor,
+    ): Promise<InvitationResult> {
+      const base = deps.publicUrl;
+      if (!base) throw new AppError('conflict', 'Set PUBLIC_URL: invitations made by a process link to it');
+      const input = { contactIds: step.contactIds, sendEmail: step.sendEmail ?? false };
+      const actor = processActor(step.processName);
+      return tx
+        ? inviteInTx(tx, actor, step.surveyId, input, base)
+        : db.transaction((t) => inviteInTx(t, actor, step.surveyId, input, base));
     },
 
     async invitations(actor: Actor, id: string, q: { cursor?: string | undefined; limit: number }) {
@@ -482,135 +426,6 @@ export function createSurveyService(deps: {
           };
         }),
       };
-    },
-
-    /** The public page's data: the survey in the respondent's language and any earlier answers. */
-    async publicView(token: string) {
-      return db.transaction(async (tx) => {
-        const { invitation, survey } = await byToken(tx, token);
-        await repo.markOpened(tx, invitation.id, deps.clock());
-        const contact = invitation.contactId ? await getContact(tx, invitation.contactId) : undefined;
-        const language = contact?.language ?? survey.language;
-        const questions = parseQuestions(await repo.questionsOf(tx, survey.id, invitation.version)).map(
-          (q) => ({
-            key: q.key,
-            type: q.type,
-            text: q.texts?.[language as keyof NonNullable<typeof q.texts>] || q.text,
-            options: q.options,
-            required: q.required,
-          }),
-        );
-        const response = await repo.responseOf(tx, invitation.id);
-        return {
-          survey: { name: survey.name, description: survey.description, language },
-          questions,
-          answers: response?.answers ?? {},
-          submittedAt: response?.submittedAt.toISOString() ?? null,
-          closed: survey.status === 'closed',
-          expiresAt: invitation.expiresAt.toISOString(),
-        };
-      });
-    },
-
-    /**
-     * A respondent's answers: one response per invitation, editable until the survey closes.
-     * Answers become facts on the profile (and mapped custom fields), an interaction on the
-     * timeline (web form, customer-initiated), the contact's NPS and its accounts'; a detractor
-     * answer emits the domain event nps.detractor.
-     */
-    async submit(token: string, input: ResponseSubmit) {
-      return db.transaction(async (tx) => {
-        const { invitation, survey } = await byToken(tx, token, true);
-        if (survey.status === 'closed') throw new AppError('conflict', 'This survey is closed');
-        const questions = parseQuestions(await repo.questionsOf(tx, survey.id, invitation.version));
-        const { values, errors } = validateAnswers(questions, input.answers);
-        if (errors.length) throw invalid(errors);
-        const now = deps.clock();
-        const previous = await repo.responseOf(tx, invitation.id, true);
-        const contactId = invitation.contactId;
-        let interactionId = previous?.interactionId ?? null;
-        const text = summaryText(questions, values);
-        if (contactId && !interactionId) {
-          const { row } = await deps.interactions.createInTx(tx, respondentActor, {
-            channel: 'web_form',
-            direction: 'inbound',
-            initiative: 'customer',
-            status: 'done',
-            occurredAt: now.toISOString(),
-            subject: `Survey: ${survey.name}`,
-            notes: textToHtml(text),
-            contactId,
-            participants: [],
-          });
-          interactionId = row.id;
-        }
-        const response = previous
-          ? await repo.updateResponse(tx, previous.id, {
-              answers: values,
-              updatedAt: now,
-              edits: previous.edits + 1,
-              interactionId,
-            })
-          : await repo.insertResponse(tx, {
-              invitationId: invitation.id,
-              surveyId: survey.id,
-              version: invitation.version,
-              contactId,
-              answers: values,
-              interactionId,
-              submittedAt: now,
-            });
-        if (previous && interactionId)
-          await updateInteraction(tx, interactionId, { notes: textToHtml(text), updatedAt: now });
-        await tx.execute(
-          sql`UPDATE survey_invitations SET responded_at = ${now.toISOString()}::timestamptz WHERE id = ${invitation.id}::uuid`,
-        );
-        let nps: Awaited<ReturnType<typeof refreshNps>> | null = null;
-        if (contactId) {
-          for (const q of questions) {
-            const v = values[q.key];
-            const key = q.type === 'nps' ? 'nps' : q.mapsTo?.startsWith('fact.') ? q.mapsTo.slice(5) : null;
-            if (v === undefined || !key) continue;
-            await repo.upsertFact(tx, {
-              contactId,
-              key,
-              value: v,
-              source: 'survey',
-              surveyId: survey.id,
-              questionKey: q.key,
-              responseId: response.id,
-              recordedAt: now,
-            });
-          }
-          await applyCustom(tx, contactId, questions, values);
-          if (questions.some((q) => q.type === 'nps' && values[q.key] !== undefined)) {
-            nps = await refreshNps(tx, contactId);
-            if (nps.after === 'detractor' && nps.before !== 'detractor')
-              await repo.insertDomainEvent(tx, {
-                type: 'nps.detractor',
-                recordType: 'contact',
-                recordId: contactId,
-                data: { score: nps.score, surveyId: survey.id, responseId: response.id },
-              });
-          }
-        }
-        await insertAudit(
-          tx,
-          auditEntry(
-            respondentActor,
-            previous ? 'update' : 'create',
-            'survey_response',
-            response.id,
-            {},
-            { surveyId: survey.id, contactId },
-          ),
-        );
-        return {
-          submittedAt: response.submittedAt.toISOString(),
-          edits: response.edits,
-          nps: nps?.after ?? null,
-        };
-      });
     },
   };
 }
