@@ -72,6 +72,27 @@ describe('relata command', () => {
     const refused = relata(['import', 'orders', bad]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('line 2: contactEmail');
+    const invoices = path.join(dataDir, 'invoices.csv');
+    writeFileSync(
+      invoices,
+      'external_id,order_external_id,currency,amount,issued_on,due_on\ni1,o1,EUR,2970,2026-01-10,2026-02-09\n',
+    );
+    const inv = relata(['import', 'invoices', invoices]);
+    expect(inv.code, inv.out).toBe(0);
+    expect(inv.out).toContain('Imported 1 invoices: 1 created');
+    expect(relata(['import', 'invoices', invoices]).out).toContain('1 unchanged');
+    const warranties = path.join(dataDir, 'warranties.csv');
+    writeFileSync(
+      warranties,
+      `external_id,sku,contact_email,serial_number,starts_on,ends_on\nw1,BEAN-1,${a!.primary_email},SN-9,2026-01-10,2027-01-09\n`,
+    );
+    const war = relata(['import', 'warranties', warranties]);
+    expect(war.code, war.out).toBe(0);
+    expect(war.out).toContain('Imported 1 warranties: 1 created');
+    expect(relata(['import', 'warranties', warranties]).out).toContain('1 unchanged');
+    const usage = relata(['import', 'gadgets', warranties]);
+    expect(usage.code).toBe(2);
+    expect(usage.out).toContain('relata import products|orders|invoices|warranties FILE.csv');
     const r = relata(['clv', 'recompute', '--type', 'contact']);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/contacts: \d+ customers/);
@@ -80,7 +101,13 @@ describe('relata command', () => {
       `SELECT description, line_total FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.external_id = 'o1' ORDER BY position`,
     );
     const values = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customer_values`);
+    const linked = await db.query<{ invoice_order: string; warranty_serial: string }>(
+      `SELECT (SELECT o.external_id FROM invoices i JOIN orders o ON o.id = i.order_id WHERE i.external_id = 'i1') AS invoice_order,
+              (SELECT w.serial_number FROM warranties w JOIN products p ON p.id = w.product_id
+               WHERE w.external_id = 'w1' AND p.sku = 'BEAN-1') AS warranty_serial`,
+    );
     await db.close();
+    expect(linked).toEqual([{ invoice_order: 'o1', warranty_serial: 'SN-9' }]);
     expect(lines.map((l) => [l.description, Number(l.line_total)])).toEqual([
       ['Espresso beans', 2580],
       ['Café au lait', 390],

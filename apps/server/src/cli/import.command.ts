@@ -1,12 +1,18 @@
 /**
- * `relata import products|orders|invoices FILE.csv`: ERP exports through the same idempotent bulk
+ * `relata import products|orders|invoices|warranties FILE.csv`: ERP exports through the same idempotent bulk
  * upserts as the API, in batches, so a file can be imported again after a fix or an interruption.
  * Files may be UTF-8 (with or without BOM) or Windows-1252.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { type Actor, invoiceBulkSchema, orderBulkSchema, productBulkSchema } from '@relata/domain';
+import {
+  type Actor,
+  invoiceBulkSchema,
+  orderBulkSchema,
+  productBulkSchema,
+  warrantyBulkSchema,
+} from '@relata/domain';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
 import { AppError } from '../http/errors.ts';
@@ -121,11 +127,71 @@ const orderOf = (r: Row) =>
     lines: [orderLine(r)],
   });
 
+export const importKinds = ['products', 'orders', 'invoices', 'warranties'] as const;
+export type ImportKind = (typeof importKinds)[number];
 export type ImportResult = { records: number; created: number; updated: number; unchanged: number };
+
+/** One record of a file with one row per record (everything but orders). */
+const recordOf = (kind: Exclude<ImportKind, 'orders'>, row: Row) => {
+  switch (kind) {
+    case 'products':
+      return drop({
+        externalId: text(row.external_id),
+        sku: text(row.sku),
+        name: text(row.name),
+        category: text(row.category),
+        price: num(row.price),
+        currency: text(row.currency),
+        marginPercent: num(row.margin_percent),
+      });
+    case 'invoices':
+      return drop({
+        externalId: text(row.external_id),
+        number: text(row.number),
+        orderExternalId: text(row.order_external_id),
+        contactEmail: text(row.contact_email),
+        contactId: text(row.contact_id),
+        accountId: text(row.account_id),
+        currency: text(row.currency),
+        amount: num(row.amount),
+        issuedOn: text(row.issued_on),
+        dueOn: text(row.due_on),
+      });
+    case 'warranties':
+      return drop({
+        externalId: text(row.external_id),
+        sku: text(row.sku),
+        productId: text(row.product_id),
+        contactEmail: text(row.contact_email),
+        contactId: text(row.contact_id),
+        accountId: text(row.account_id),
+        orderId: text(row.order_id),
+        serialNumber: text(row.serial_number),
+        startsOn: text(row.starts_on),
+        endsOn: text(row.ends_on),
+        terms: text(row.terms),
+      });
+  }
+};
+
+/** One batch through the kind's bulk upsert, checked against its schema first. */
+function upsert(kind: ImportKind, services: Services, batch: unknown[], lines: number[]) {
+  const records = { records: batch };
+  switch (kind) {
+    case 'products':
+      return services.products.bulkUpsert(importActor, check(productBulkSchema, records, lines));
+    case 'orders':
+      return services.orders.bulkUpsert(importActor, check(orderBulkSchema, records, lines));
+    case 'invoices':
+      return services.invoices.bulkUpsert(importActor, check(invoiceBulkSchema, records, lines));
+    case 'warranties':
+      return services.warranties.bulkUpsert(importActor, check(warrantyBulkSchema, records, lines));
+  }
+}
 
 /** Sends batches through the service; a rejected batch names the file line of the bad record. */
 async function flush(
-  kind: 'products' | 'orders' | 'invoices',
+  kind: ImportKind,
   services: Services,
   batch: unknown[],
   lines: number[],
@@ -133,15 +199,7 @@ async function flush(
 ) {
   if (!batch.length) return;
   try {
-    const r =
-      kind === 'products'
-        ? await services.products.bulkUpsert(importActor, check(productBulkSchema, { records: batch }, lines))
-        : kind === 'orders'
-          ? await services.orders.bulkUpsert(importActor, check(orderBulkSchema, { records: batch }, lines))
-          : await services.invoices.bulkUpsert(
-              importActor,
-              check(invoiceBulkSchema, { records: batch }, lines),
-            );
+    const r = await upsert(kind, services, batch, lines);
     total.records += batch.length;
     total.created += r.created;
     total.updated += r.updated;
@@ -159,7 +217,7 @@ async function flush(
 }
 
 export async function importFile(
-  kind: 'products' | 'orders' | 'invoices',
+  kind: ImportKind,
   file: string,
   services: Services,
   log: (m: string) => void = () => {},
@@ -194,29 +252,7 @@ export async function importFile(
       lines.push(line);
       continue;
     }
-    const record =
-      kind === 'products'
-        ? drop({
-            externalId: text(row.external_id),
-            sku: text(row.sku),
-            name: text(row.name),
-            category: text(row.category),
-            price: num(row.price),
-            currency: text(row.currency),
-            marginPercent: num(row.margin_percent),
-          })
-        : drop({
-            externalId: text(row.external_id),
-            number: text(row.number),
-            orderExternalId: text(row.order_external_id),
-            contactEmail: text(row.contact_email),
-            contactId: text(row.contact_id),
-            accountId: text(row.account_id),
-            currency: text(row.currency),
-            amount: num(row.amount),
-            issuedOn: text(row.issued_on),
-            dueOn: text(row.due_on),
-          });
+    const record = recordOf(kind, row);
     batch.push(record);
     lines.push(line);
     if (batch.length >= BATCH) {

@@ -9,7 +9,7 @@ import { registerSystemJobs } from '../jobs/system.jobs.ts';
 import { startRuntime } from '../runtime.ts';
 import { createServices, type Services } from '../services.ts';
 import { clvCommand } from './clv.command.ts';
-import { ImportError, importFile } from './import.command.ts';
+import { ImportError, type ImportKind, importFile, importKinds } from './import.command.ts';
 
 const usage = `Usage: relata <command> [options]
 
@@ -25,7 +25,7 @@ Commands:
           [--json] [--out F]    fit BG/NBD or Pareto/NBD + Gamma-Gamma to a transaction log
   clv recompute [--type contact|account|all] [--model bgnbd|pnbd] [--holdout-days N]
                                 fit and score the stored orders now (tiers, lifecycle, flows)
-  import products|orders|invoices FILE.csv
+  import products|orders|invoices|warranties FILE.csv
                                 idempotent import of an ERP export (docs/value.md)
 
 Settings come from the environment; see the README.`;
@@ -102,16 +102,14 @@ async function recompute(args: string[]): Promise<number> {
 
 async function importCommand(args: string[]): Promise<number> {
   const [kind, file, ...extra] = args;
-  if (!kind || !['products', 'orders', 'invoices'].includes(kind) || !file || extra.length) {
-    console.error('Usage: relata import products|orders|invoices FILE.csv');
+  if (!kind || !importKinds.includes(kind as ImportKind) || !file || extra.length) {
+    console.error(`Usage: relata import ${importKinds.join('|')} FILE.csv`);
     return 2;
   }
   try {
     return await withServices(async (services) => {
       const t = Date.now();
-      const r = await importFile(kind as 'products' | 'orders' | 'invoices', file, services, (m) =>
-        console.log(m),
-      );
+      const r = await importFile(kind as ImportKind, file, services, (m) => console.log(m));
       console.log(
         `Imported ${r.records} ${kind}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged (${((Date.now() - t) / 1000).toFixed(1)} s)`,
       );
