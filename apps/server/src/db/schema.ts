@@ -241,6 +241,7 @@ export const interactions = pgTable('interactions', {
   externalRef: text('external_ref'),
   searchText: text('search_text').notNull().default(''),
   ...stamps,
+  dealId: uuid('deal_id'), // 0010_deals
 });
 
 export const interactionParticipants = pgTable(
@@ -271,6 +272,7 @@ export const tasks = pgTable('tasks', {
   completedAt: ts('completed_at'),
   createdBy: uuid('created_by'),
   ...stamps,
+  dealId: uuid('deal_id'), // 0010_deals
 });
 
 export const notes = pgTable('notes', {
@@ -601,3 +603,4 @@ export const domainEvents = pgTable('domain_events', {
   data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+export * from './schema-deals.ts';
