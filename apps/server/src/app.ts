@@ -34,6 +34,7 @@ import { outcomeRoutes } from './features/outcomes/outcomes.routes.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { relationshipRoutes } from './features/relationships/relationships.routes.ts';
 import { roleRoutes } from './features/roles/roles.routes.ts';
+import { routingRoutes } from './features/routing/routing.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
 import { surveyRoutes } from './features/surveys/surveys.routes.ts';
 import { taskRoutes } from './features/tasks/tasks.routes.ts';

@@ -21,6 +21,7 @@ import { createPrivacyService } from './features/privacy/privacy.service.ts';
 import { createProductService } from './features/products/products.service.ts';
 import { createRelationshipService } from './features/relationships/relationships.service.ts';
 import { createRoleService } from './features/roles/roles.service.ts';
+import { createRoutingService } from './features/routing/routing.service.ts';
 import { createSearchService } from './features/search/search.service.ts';
 import { createFactService } from './features/surveys/facts.service.ts';
 import { createNpsService } from './features/surveys/nps.service.ts';
@@ -63,7 +64,9 @@ export function createServices(deps: {
   // email, attachments, calendar
   const mail = createMailFeatures({ db, clock, jobs: deps.jobs, interactions, config });
   const consent = createConsentService({ db, clock });
+  const routing = createRoutingService({ db, clock });
   return {
+    routing,
     ...mail,
     events,
     interactions,
