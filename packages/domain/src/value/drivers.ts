@@ -52,5 +52,6 @@ export const driverAttributes = [
   'country',
   'tier',
   'lifecycleState',
+  'npsCategory',
 ] as const;
 export type DriverAttribute = (typeof driverAttributes)[number];

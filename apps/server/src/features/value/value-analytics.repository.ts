@@ -119,7 +119,7 @@ export async function flowMatrix(
   );
 }
 
-const driverExpr = (attribute: DriverAttribute): SQL => {
+const driverExpr = (attribute: DriverAttribute, type: CustomerType): SQL => {
   switch (attribute) {
     case 'acquisitionChannel':
       return sql.raw('v.acquisition_channel');
@@ -133,6 +133,16 @@ const driverExpr = (attribute: DriverAttribute): SQL => {
       return sql.raw("(c.address ->> 'region')");
     case 'country':
       return sql.raw("(c.address ->> 'country')");
+    case 'npsCategory':
+      // An account takes the category most of its contacts gave; a tie reads as passive.
+      return sql.raw(
+        type === 'contact'
+          ? 'c.nps_category'
+          : `CASE WHEN c.nps_promoters + c.nps_passives + c.nps_detractors = 0 THEN NULL
+                  WHEN c.nps_promoters > greatest(c.nps_passives, c.nps_detractors) THEN 'promoter'
+                  WHEN c.nps_detractors > greatest(c.nps_passives, c.nps_promoters) THEN 'detractor'
+                  ELSE 'passive' END`,
+      );
   }
 };
 
@@ -142,7 +152,7 @@ export async function driverGroups(
   type: CustomerType,
   attribute: DriverAttribute,
 ): Promise<DriverGroup[]> {
-  const e = driverExpr(attribute);
+  const e = driverExpr(attribute, type);
   const res = await ex.execute(sql`
     SELECT ${e} AS value, count(*)::int AS n, avg(v.clv)::float8 AS mean, stddev_samp(v.clv)::float8 AS sd
     FROM customer_values v JOIN ${table(type)} c ON c.id = v.customer_id

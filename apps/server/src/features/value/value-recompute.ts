@@ -288,8 +288,12 @@ export async function executeRun(
   t = mark('fitMs', t);
   Object.assign(timings, fit.timings);
   const s = engineSettings(v, asOfDay, run);
-  const { scores, segments } = scoreCustomers(loaded.h, fit.model, s);
+  const { scores, segments, unscored } = scoreCustomers(loaded.h, fit.model, s);
   t = mark('scoreMs', t);
+  if (unscored > 0)
+    fit.warnings.push(
+      `${unscored} customers could not be scored: the model cannot compute their predictions; they keep no CLV or tier.`,
+    );
   await writeScores(db, type, run.id, loaded, scores, fit.model, s, windowStart(v, asOfDay), lanes);
   t = mark('writeMs', t);
   let totalClv = 0;
@@ -319,6 +323,7 @@ export async function executeRun(
       segments,
       customers: loaded.h.n,
       repeatCustomers: repeat,
+      unscoredCustomers: unscored,
       orderCount: loaded.h.offsets[loaded.h.n] ?? 0,
       totalClv,
       warnings: fit.warnings,

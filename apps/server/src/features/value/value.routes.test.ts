@@ -94,13 +94,20 @@ describe('value runs', () => {
     expect(jobs.map((j) => j.data.runId)).toContain(run.id);
     await t.services.value.executeQueued(run.id);
     const done = (await t.admin.get(`/api/v1/value/runs/${run.id}`)).data<
-      Run & { customers: number; segments: unknown; holdout: { bins: unknown[] }; spend: { p: number } }
+      Run & {
+        customers: number;
+        unscoredCustomers: number;
+        segments: unknown;
+        holdout: { bins: unknown[] };
+        spend: { p: number };
+      }
     >();
     expect(done.status).toBe('succeeded');
     expect(done.customers).toBe(60);
     expect(Object.keys(done.params).sort()).toEqual(['a', 'alpha', 'b', 'r']);
     expect(done.holdout.bins).toHaveLength(8);
     expect(done.spend.p).toBeGreaterThan(0);
+    expect(done.unscoredCustomers).toBe(0);
     const list = await t.admin.get('/api/v1/value/runs?customerType=contact');
     expect(list.json().data[0].id).toBe(run.id);
   });
@@ -164,6 +171,55 @@ describe('value runs', () => {
     }>();
     expect(prospectView.value.lifecycleState).toBe('prospect');
     expect(prospectView.profile.creditScore).toBe(640);
+  });
+
+  it('puts invoices on the timeline on their issue day, with amounts, payments and status', async () => {
+    const buyer = contacts[5]!;
+    const issuedOn = isoDay(new Date(today.getTime() - 3 * DAY));
+    const dueOn = isoDay(new Date(today.getTime() - DAY));
+    const inv = await t.admin.post('/api/v1/invoices', {
+      contactId: buyer,
+      currency: 'EUR',
+      amount: 12_500,
+      issuedOn,
+      dueOn,
+    });
+    expect(inv.statusCode, inv.body).toBe(201);
+    const id = inv.data<{ id: string }>().id;
+    const paid = await t.admin.post(`/api/v1/invoices/${id}/payments`, {
+      amount: 5000,
+      paidAt: new Date().toISOString(),
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const only = await t.admin.get(`/api/v1/contacts/${buyer}/timeline?filter[kind][in]=invoice`);
+    expect(only.statusCode).toBe(200);
+    expect(only.json().data).toEqual([
+      expect.objectContaining({
+        kind: 'invoice',
+        id,
+        occurredAt: `${issuedOn}T00:00:00.000Z`,
+        amount: 12_500,
+        paidAmount: 5000,
+        outstanding: 7500,
+        status: 'open',
+        overdue: true,
+      }),
+    ]);
+    // Among the orders, the invoice takes its place by its issue day.
+    const mixed = (
+      await t.admin.get(`/api/v1/contacts/${buyer}/timeline?filter[kind][in]=order,invoice&limit=100`)
+    ).json().data as { kind: string; occurredAt: string }[];
+    expect(mixed.filter((e) => e.kind === 'invoice')).toHaveLength(1);
+    expect(mixed.some((e) => e.kind === 'order')).toBe(true);
+    const times = mixed.map((e) => e.occurredAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    // The full timeline has it too; another customer's does not.
+    const all = (await t.admin.get(`/api/v1/contacts/${buyer}/timeline?limit=100`)).json().data as {
+      kind: string;
+    }[];
+    expect(all.filter((e) => e.kind === 'invoice')).toHaveLength(1);
+    const other = await t.admin.get(`/api/v1/contacts/${contacts[6]}/timeline?filter[kind][in]=invoice`);
+    expect(other.json().data).toEqual([]);
   });
 
   it('rescores a customer when an order arrives, with the stored model', async () => {
@@ -234,6 +290,39 @@ describe('flows, drivers and the value dashboard', () => {
     expect(rows.find((x) => x.value === null)).toMatchObject({ customers: 1, ciLow: null, ciHigh: null });
     expect((await t.admin.get('/api/v1/value/drivers?attribute=region')).statusCode).toBe(200);
     expect((await t.admin.get('/api/v1/value/drivers?attribute=shoeSize')).statusCode).toBe(400);
+  });
+
+  it('compares mean CLV by NPS category', async () => {
+    // Every third buyer answered as a promoter, the next as a detractor; the rest never answered.
+    const category = (i: number) => (i % 3 === 0 ? 'promoter' : i % 3 === 1 ? 'detractor' : null);
+    for (const [i, id] of contacts.entries())
+      if (category(i))
+        await t.services.database.query('UPDATE contacts SET nps_category = $2 WHERE id = $1', [
+          id,
+          category(i),
+        ]);
+    const r = await t.admin.get('/api/v1/value/drivers?attribute=npsCategory');
+    expect(r.statusCode).toBe(200);
+    const rows = r.data<{
+      attribute: string;
+      rows: { value: string | null; customers: number; meanClv: number }[];
+    }>();
+    expect(rows.attribute).toBe('npsCategory');
+    const clvs = await t.services.database.query<{ id: string; clv: number }>(
+      `SELECT customer_id AS id, clv FROM customer_values WHERE customer_type = 'contact' AND clv IS NOT NULL`,
+    );
+    const expected = new Map<string | null, number[]>();
+    for (const v of clvs) {
+      const i = contacts.indexOf(v.id);
+      const key = i < 0 ? null : category(i);
+      expected.set(key, [...(expected.get(key) ?? []), Number(v.clv)]);
+    }
+    expect(rows.rows.map((x) => x.value).sort()).toEqual(['detractor', 'promoter', null].sort());
+    for (const row of rows.rows) {
+      const group = expected.get(row.value)!;
+      expect(row.customers).toBe(group.length);
+      expect(row.meanClv).toBe(Math.round(group.reduce((a, b) => a + b, 0) / group.length));
+    }
   });
 
   it('summarises tiers, lifecycle states and the CLV distribution', async () => {

@@ -55,6 +55,7 @@ export function presentRun(r: repo.RunRow) {
     holdout: r.holdout,
     customers: r.customers,
     repeatCustomers: r.repeatCustomers,
+    unscoredCustomers: r.unscoredCustomers,
     orderCount: r.orderCount,
     totalClv: minor(r.totalClv),
     warnings: r.warnings,
