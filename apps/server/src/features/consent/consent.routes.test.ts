@@ -90,6 +90,26 @@ describe('consent', () => {
     expect(still.find((c) => c.purpose === 'newsletters' && c.channel === 'email')?.status).toBe('granted');
   });
 
+  it('lists the purposes in order, built-in ones first, to every reader and nobody signed out', async () => {
+    type Purpose = { key: string; label: string; builtin: boolean };
+    const r = await t.admin.get('/api/v1/consent-purposes');
+    expect(r.statusCode).toBe(200);
+    expect(r.json().nextCursor).toBeNull();
+    expect(r.json().data as Purpose[]).toEqual([
+      { key: 'marketing', label: 'Marketing', builtin: true },
+      { key: 'profiling', label: 'Profiling', builtin: true },
+      { key: 'surveys', label: 'Surveys', builtin: true },
+      { key: 'third_party_sharing', label: 'Third-party sharing', builtin: true },
+      { key: 'newsletters', label: 'Newsletters', builtin: false }, // added above
+    ]);
+    const ro = await t.userClient('read_only');
+    expect((await ro.get('/api/v1/consent-purposes')).json().data).toHaveLength(5);
+    expect((await ro.post('/api/v1/consent-purposes', { key: 'calls', label: 'Calls' })).statusCode).toBe(
+      403,
+    );
+    expect((await t.anonymous.get('/api/v1/consent-purposes')).statusCode).toBe(401);
+  });
+
   it('unsubscribes with a signed one-click link and refuses tampered or unknown links', async () => {
     const token = await t.services.consent.unsubscribeToken(
       t.services.database.db,

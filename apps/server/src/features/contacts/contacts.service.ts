@@ -416,7 +416,7 @@ export function createContactService(deps: {
             consentHistoryMoved: consent.history,
           }),
         );
-        return merged;
+        return (await repo.getContact(tx, id)) ?? merged; // with its NPS recounted
       });
       return presentContact(row);
     },

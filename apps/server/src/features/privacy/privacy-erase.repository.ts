@@ -67,7 +67,7 @@ export const ERASED_ADDRESS = 'erased@erased.invalid';
  * Emails of other contacts that were from, to or copied to one of the person's addresses keep
  * their text (they are the other customer's) but lose the address: in the address lists, in
  * the bodies and subject (quoted reply headers), in their timeline interaction and in the
- * receive audit entry. Run before the contact row loses its addresses.
+ * audit history of both. Run before the contact row loses its addresses.
  */
 export async function unaddressOtherEmails(ex: Executor, c: string) {
   const [k] = rowsOf<{ keys: string[] }>(
@@ -75,13 +75,12 @@ export async function unaddressOtherEmails(ex: Executor, c: string) {
   );
   const keys = k?.keys ?? [];
   if (!keys.length) return [];
-  const mine = sql`${sql.param(keys)}::text[]`;
   const swap = (col: string) =>
     sql.raw(`ARRAY(SELECT CASE WHEN lower(a) = ANY(k.keys) THEN '${ERASED_ADDRESS}' ELSE a END
       FROM unnest(${col}) WITH ORDINALITY AS x(a, n) ORDER BY n)`);
   const touched = rowsOf<{ id: string; interaction_id: string | null }>(
     await ex.execute(sql`
-      WITH k AS (SELECT ${mine} AS keys)
+      WITH k AS (SELECT ${sql.param(keys)}::text[] AS keys)
       UPDATE emails e SET
         from_address = CASE WHEN lower(e.from_address) = ANY(k.keys) THEN ${ERASED_ADDRESS} ELSE e.from_address END,
         to_addresses = ${swap('e.to_addresses')},
@@ -107,9 +106,13 @@ export async function unaddressOtherEmails(ex: Executor, c: string) {
         notes = regexp_replace(notes, ${pattern}, ${ERASED_ADDRESS}, 'gi'),
         search_text = regexp_replace(search_text, ${pattern}, ${ERASED_ADDRESS}, 'gi')
       WHERE id = ANY(${interactionIds})`);
+    // Their history too (the receive entry names the sender; snapshots quote the text).
+    await ex.execute(sql`UPDATE audit_log SET
+        changes = regexp_replace(changes::text, ${pattern}, ${ERASED_ADDRESS}, 'gi')::jsonb,
+        meta = regexp_replace(meta::text, ${pattern}, ${ERASED_ADDRESS}, 'gi')::jsonb
+      WHERE (record_id = ANY(${emailIds}) OR record_id = ANY(${interactionIds}))
+        AND (changes::text ~* ${pattern} OR meta::text ~* ${pattern})`);
   }
-  await ex.execute(sql`UPDATE audit_log SET meta = jsonb_set(meta, '{from}', to_jsonb(${ERASED_ADDRESS}::text))
-    WHERE record_id = ANY(${emailIds}) AND lower(meta->>'from') = ANY(${mine})`);
   return touched.map((t) => ({ id: t.id }));
 }
 

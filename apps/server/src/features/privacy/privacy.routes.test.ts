@@ -29,6 +29,10 @@ let accountId: string;
 let orderId: string;
 let attachmentId: string;
 let attachmentFile: string;
+let bystanderEmailId: string;
+let inboundEmailId: string;
+let meetingId: string;
+let callId: string;
 
 const ok = <T = Record<string, unknown>>(r: Awaited<ReturnType<TestApp['admin']['post']>>) => {
   expect(r.statusCode, r.body).toBeLessThan(300);
@@ -78,6 +82,7 @@ beforeAll(async () => {
       participants: [{ type: 'contact', id }],
     }),
   );
+  callId = call.id;
   ok(await a.post('/api/v1/tasks', { title: `Send ${LAST} the offer`, notes: '@SUM(1)', contactId: id }));
   // Sent with an idempotency key: the stored response for replays holds the note too.
   const key = { 'idempotency-key': 'privacy-note-1' };
@@ -165,6 +170,38 @@ beforeAll(async () => {
     `INSERT INTO lifecycle_history (customer_type, customer_id, valid_from, state) VALUES ('contact', $1, '2026-03-01', 'new')`,
     [id],
   );
+  // Another customer's records that involve the person: an email copied to them, a forwarded
+  // one from them that was filed under the other customer, and a meeting they joined.
+  bystanderEmailId = ok<{ id: string }>(
+    await a.post('/api/v1/emails', {
+      contactId: bystander,
+      to: ['olle@berg.test'],
+      cc: [EMAIL],
+      subject: 'Meeting notes',
+      text: `Hi Olle, on Monday ${EMAIL.toUpperCase()} wrote: agreed.`,
+    }),
+  ).id;
+  const [inbound] = await sql<{ id: string }>(
+    `INSERT INTO emails (direction, status, message_id, thread_id, from_address, to_addresses, subject, contact_id)
+     VALUES ('inbound', 'received', '<fwd-1@berg.test>', gen_random_uuid(), $1, ARRAY['olle@berg.test'], 'Fwd: prices', $2)
+     RETURNING id`,
+    [EMAIL, bystander],
+  );
+  inboundEmailId = inbound!.id;
+  await sql(
+    `INSERT INTO audit_log (actor_type, action, record_type, record_id, meta) VALUES ('system', 'receive', 'email', $1, $2)`,
+    [inboundEmailId, JSON.stringify({ from: EMAIL, contactId: bystander })],
+  );
+  meetingId = ok<{ id: string }>(
+    await a.post('/api/v1/interactions', {
+      channel: 'meeting',
+      direction: 'outbound',
+      contactId: bystander,
+      subject: 'Quarterly review at Berg',
+      notes: '<p>Olle wants a discount</p>',
+      participants: [{ type: 'contact', id }],
+    }),
+  ).id;
 });
 afterAll(async () => {
   await t?.close();
@@ -279,8 +316,12 @@ describe('export', () => {
     expect(contact).toMatchObject({ firstName: FIRST, lastName: LAST, 'address.city': 'Lund' });
     expect(contact!['custom.shoe_size']).toBe(`'=HYPERLINK("http://x.test","43")`);
     expect(csv('tasks.csv')[0]!.notes).toBe(`'@SUM(1)`);
-    expect(csv('interactions.csv')[0]!.notes).toContain(NOTE);
+    expect(csv('interactions.csv').find((i) => i.id === callId)?.notes).toContain(NOTE);
     expect(csv('order_lines.csv')[0]).toMatchObject({ orderId, description: 'Aquarium', lineTotal: '3000' });
+    // The attached files themselves, byte for byte, named in attachments.csv.
+    const file = `attachments/${attachmentId}-${LAST}-passport.pdf`;
+    expect(Buffer.from(files[file]!)).toEqual(PDF);
+    expect(csv('attachments.csv')).toMatchObject([{ filename: `${LAST}-passport.pdf`, file }]);
   });
 
   it('is refused to roles without the export right', async () => {
@@ -340,6 +381,7 @@ describe('erasure', () => {
     });
     const removed = r.data<{ removed: Record<string, number> }>().removed;
     expect(removed.emails).toBe(2); // the offer and the survey invitation
+    expect(removed.otherEmails).toBe(2); // the other customer's: kept, the address replaced
     expect(removed.interactions).toBeGreaterThanOrEqual(2); // the call and the survey answer
 
     for (const needle of needles) expect(await tablesMentioning(needle), needle).toEqual([]);
@@ -408,6 +450,30 @@ describe('erasure', () => {
       firstName: 'Olle',
       lastName: 'Berg',
     });
+    // The other customer's email stays, with an anonymous marker where the address was.
+    const mail = (await t.admin.get(`/api/v1/emails/${bystanderEmailId}`)).data();
+    expect(mail).toMatchObject({
+      contactId: bystander,
+      subject: 'Meeting notes',
+      to: ['olle@berg.test'],
+      cc: ['erased@erased.invalid'],
+      text: 'Hi Olle, on Monday erased@erased.invalid wrote: agreed.',
+    });
+    expect(await sql('SELECT from_address, subject FROM emails WHERE id = $1', [inboundEmailId])).toEqual([
+      { from_address: 'erased@erased.invalid', subject: 'Fwd: prices' },
+    ]);
+    // The meeting is the other customer's: its text stays, the person left its participants.
+    const meeting = (await t.admin.get(`/api/v1/interactions/${meetingId}`)).data<{
+      subject: string;
+      notes: string;
+      participants: { type: string; id: string }[];
+    }>();
+    expect(meeting).toMatchObject({
+      subject: 'Quarterly review at Berg',
+      notes: '<p>Olle wants a discount</p>',
+    });
+    expect(meeting.participants.map((p) => p.id)).not.toContain(id);
+    expect(meeting.participants).toContainEqual({ type: 'contact', id: bystander });
   });
 
   it('may be repeated: nothing is left to remove, and the first erasure keeps its counts', async () => {
