@@ -9,6 +9,7 @@ import { type SettingsTab, settingsTabs } from '../features/settings/settings-ta
 import { AppLayout } from '../features/shell/app-layout.tsx';
 import { NotFound } from '../features/shell/not-found.tsx';
 import { type TaskTab, taskTabs } from '../features/tasks/tasks-view.tsx';
+import { flowsSearch } from '../features/value/flows-search.ts';
 import { AccountPage } from '../pages/account-page.tsx';
 import { AccountsPage } from '../pages/accounts-page.tsx';
 import { ContactPage } from '../pages/contact-page.tsx';
@@ -103,6 +104,7 @@ const valueRoute = createRoute({
 const flowsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/flows',
+  validateSearch: flowsSearch,
   component: lazyRouteComponent(() => import('../pages/flows-page.tsx'), 'FlowsPage'),
 });
 

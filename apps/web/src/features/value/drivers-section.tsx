@@ -1,5 +1,11 @@
 import { Group, Select, Skeleton, Stack, Text } from '@mantine/core';
-import { type DriverAttribute, type DriverRow, driverAttributes, type LifecycleState } from '@relata/domain';
+import {
+  type DriverAttribute,
+  type DriverRow,
+  driverAttributes,
+  type LifecycleState,
+  type NpsCategory,
+} from '@relata/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatMoneyCompact, formatNumber } from '../../lib/format.ts';
@@ -21,6 +27,7 @@ export function DriversSection({ type }: { type: CustomerType }) {
   const labelOf = (r: DriverRow) => {
     if (r.value === null) return t('value.drivers.unknown');
     if (attribute === 'lifecycleState') return t(`value.states.${r.value as LifecycleState}`);
+    if (attribute === 'npsCategory') return t(`nps.groups.${r.value as NpsCategory}`);
     return r.value;
   };
   return (

@@ -9,17 +9,15 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
 import { BaseFlows } from './base-flows.tsx';
 import { FlowMatrix, flowStateLabel } from './flow-matrix.tsx';
+import { type FlowsSearch, localIsoDay } from './flows-search.ts';
 import { type CustomerType, type Flows, useFlows } from './value-api.ts';
 import { CustomerTypeSwitch } from './value-view.tsx';
-
-const isoDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 function defaultRange() {
   const to = new Date();
   const from = new Date(to);
   from.setFullYear(to.getFullYear() - 1);
-  return { from: isoDay(from), to: isoDay(to) };
+  return { from: localIsoDay(from), to: localIsoDay(to) };
 }
 
 function FlowSankey({ flows }: { flows: Flows }) {
@@ -47,11 +45,17 @@ function FlowSankey({ flows }: { flows: Flows }) {
   );
 }
 
-/** The "Customer flows" page: moves between lifecycle states from one day to another. */
-export function FlowsView() {
+/**
+ * The "Customer flows" page: moves between lifecycle states from one day to another; by default
+ * over the last year, or over the range and customer type a link asked for.
+ */
+export function FlowsView({ initial = {} }: { initial?: FlowsSearch }) {
   const { t } = useTranslation();
-  const [type, setType] = useState<CustomerType>('contact');
-  const [range, setRange] = useState(defaultRange);
+  const [type, setType] = useState<CustomerType>(initial.type ?? 'contact');
+  const [range, setRange] = useState(() => {
+    const fallback = defaultRange();
+    return { from: initial.from ?? fallback.from, to: initial.to ?? fallback.to };
+  });
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to);
   const ordered = valid && range.from < range.to;
   const flows = useFlows(type, range.from, range.to, ordered);

@@ -102,6 +102,8 @@ export type ValueRun = {
   holdout: Holdout | null;
   customers: number | null;
   repeatCustomers: number | null;
+  /** Customers whose prediction the model could not compute: no CLV, P(alive) or tier. */
+  unscoredCustomers: number;
   orderCount: number | null;
   totalClv: number | null;
   warnings: string[];

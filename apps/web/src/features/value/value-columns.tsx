@@ -1,12 +1,15 @@
 import { Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { formatMoney } from '../../lib/format.ts';
+import { formatMoney, formatPercent } from '../../lib/format.ts';
 import type { Column } from '../../ui/data-table.tsx';
 import { EmptyCell } from '../records/record-cells.tsx';
 import type { ListValue } from './value-api.ts';
 import { LifecycleBadge, TierBadge } from './value-badges.tsx';
 
-/** Tier, CLV and lifecycle columns of contact and account lists (sortable on the API's keys). */
+/**
+ * Tier, CLV, P(alive), RFM and lifecycle columns of contact and account lists, each sortable on
+ * the API's key of the same name.
+ */
 export function valueColumns<T extends { value?: ListValue }>(t: TFunction, locale: string): Column<T>[] {
   return [
     {
@@ -27,6 +30,42 @@ export function valueColumns<T extends { value?: ListValue }>(t: TFunction, loca
         ) : (
           <Text size="sm" fw={500} style={{ fontVariantNumeric: 'tabular-nums' }}>
             {formatMoney(r.value.clv, r.value.currency, locale, true)}
+          </Text>
+        ),
+    },
+    {
+      key: 'pAlive',
+      header: t('value.pAlive'),
+      sortKey: 'pAlive',
+      width: 'minmax(96px, 0.5fr)',
+      render: (r) =>
+        r.value?.pAlive == null ? (
+          <EmptyCell />
+        ) : (
+          <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {formatPercent(r.value.pAlive, locale)}
+          </Text>
+        ),
+    },
+    {
+      key: 'rfmScore',
+      header: t('value.rfmShort'),
+      sortKey: 'rfmScore',
+      width: 'minmax(80px, 0.4fr)',
+      render: (r) =>
+        r.value?.rfmScore == null ? (
+          <EmptyCell />
+        ) : (
+          <Text
+            size="sm"
+            ff="monospace"
+            title={t('value.rfmTitle', {
+              r: r.value.rfmScore[0],
+              f: r.value.rfmScore[1],
+              m: r.value.rfmScore[2],
+            })}
+          >
+            {r.value.rfmScore}
           </Text>
         ),
     },

@@ -20,6 +20,7 @@ import { SectionCard } from '../../ui/section-card.tsx';
 import { Stat } from '../../ui/stat.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { DriversSection } from './drivers-section.tsx';
+import { FlowsCard } from './flows-card.tsx';
 import { LifecycleCounts } from './lifecycle-counts.tsx';
 import { ModelCard, ModelFit } from './model-card.tsx';
 import { RecomputeButton } from './recompute-button.tsx';
@@ -82,7 +83,10 @@ function Distribution({ summary }: { summary: ValueSummary }) {
   );
 }
 
-/** The "Customer value" page: tiers, CLV distribution, lifecycle states, the model and LTV drivers. */
+/**
+ * The "Customer value" page: tiers, CLV distribution, lifecycle states, recent flows, the model
+ * and LTV drivers.
+ */
 export function ValueView() {
   const { t } = useTranslation();
   const can = useCan();
@@ -144,7 +148,10 @@ export function ValueView() {
                 <ModelFit run={data.run} canConfigure={can('update', 'value')} />
               </SectionCard>
             </Grid.Col>
-            <Grid.Col span={12}>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <FlowsCard type={type} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
               <SectionCard id="model" title={t('value.modelCard')}>
                 <ModelCard run={data.run} />
               </SectionCard>
