@@ -36,6 +36,7 @@ import { relationshipRoutes } from './features/relationships/relationships.route
 import { roleRoutes } from './features/roles/roles.routes.ts';
 import { routingRoutes } from './features/routing/routing.routes.ts';
 import { searchRoutes } from './features/search/search.routes.ts';
+import { serviceSetupRoutes } from './features/service-setup/service-setup.routes.ts';
 import { surveyRoutes } from './features/surveys/surveys.routes.ts';
 import { taskRoutes } from './features/tasks/tasks.routes.ts';
 import { teamRoutes } from './features/teams/teams.routes.ts';
@@ -128,6 +129,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   valueRoutes(app, services.value);
   consentRoutes(app, services.consent);
   privacyRoutes(app, services.privacy);
+  routingRoutes(app, services.routing);
+  serviceSetupRoutes(app, services.serviceSetup);
   surveyRoutes(app, services.surveys, services.nps, services.facts);
 
   const webDist = opts.webDist ?? defaultWebDist;

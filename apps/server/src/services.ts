@@ -23,6 +23,7 @@ import { createRelationshipService } from './features/relationships/relationship
 import { createRoleService } from './features/roles/roles.service.ts';
 import { createRoutingService } from './features/routing/routing.service.ts';
 import { createSearchService } from './features/search/search.service.ts';
+import { createServiceSetup } from './features/service-setup/service-setup.service.ts';
 import { createFactService } from './features/surveys/facts.service.ts';
 import { createNpsService } from './features/surveys/nps.service.ts';
 import { createSurveyService } from './features/surveys/surveys.service.ts';
@@ -65,8 +66,10 @@ export function createServices(deps: {
   const mail = createMailFeatures({ db, clock, jobs: deps.jobs, interactions, config });
   const consent = createConsentService({ db, clock });
   const routing = createRoutingService({ db, clock });
+  const serviceSetup = createServiceSetup({ db, clock });
   return {
     routing,
+    serviceSetup,
     ...mail,
     events,
     interactions,

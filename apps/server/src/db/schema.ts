@@ -242,6 +242,7 @@ export const interactions = pgTable('interactions', {
   searchText: text('search_text').notNull().default(''),
   ...stamps,
   dealId: uuid('deal_id'), // 0010_deals
+  caseId: uuid('case_id'), // 0008_service_routing
 });
 
 export const interactionParticipants = pgTable(
@@ -273,6 +274,7 @@ export const tasks = pgTable('tasks', {
   createdBy: uuid('created_by'),
   ...stamps,
   dealId: uuid('deal_id'), // 0010_deals
+  caseId: uuid('case_id'), // 0008_service_routing
 });
 
 export const notes = pgTable('notes', {
@@ -604,3 +606,4 @@ export const domainEvents = pgTable('domain_events', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 export * from './schema-deals.ts';
+export * from './schema-service.ts';

@@ -83,14 +83,14 @@ function makeClient(
 }
 
 export async function createTestApp(
-  opts: { loginMaxFailures?: number; workJobs?: boolean } = {},
+  opts: { loginMaxFailures?: number; workJobs?: boolean; clock?: () => Date } = {},
 ): Promise<TestApp> {
   const { database, cleanup } = await createTestDatabase();
   const jobs = createJobs(database);
   const services = createServices({
     database,
     jobs,
-    clock: () => new Date(),
+    clock: opts.clock ?? (() => new Date()),
     config: {
       sessionTtlHours: 24,
       loginMaxFailures: opts.loginMaxFailures ?? 5,

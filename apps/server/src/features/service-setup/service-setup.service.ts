@@ -1,0 +1,141 @@
+/** Service desk set-up: queues, business calendars and SLA policies (admin-edited). */
+import type {
+  BusinessCalendarInput,
+  QueueCreate,
+  QueueUpdate,
+  SlaPolicyCreate,
+  SlaPolicyUpdate,
+} from '@relata/domain';
+import { sql } from 'drizzle-orm';
+import { type Db, type Executor, queryRows } from '../../db/connection.ts';
+import { businessCalendars, queues, slaPolicies } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
+import { configCrud } from '../shared/config-crud.ts';
+import type { ListFields } from '../shared/list-query.ts';
+
+const col = (c: string) => sql.raw(c);
+const named: ListFields = {
+  name: { kind: 'text', sortable: true, notNull: true, expr: col('name') },
+  createdAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('created_at') },
+};
+const stamps = (r: { createdAt: Date; updatedAt: Date; version: number }) => ({
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+  version: r.version,
+});
+
+const missing = (field: string, what: string) =>
+  new AppError('validation_failed', `No such ${what}`, {
+    errors: [{ field, code: 'not_found', message: `no such ${what}` }],
+  });
+
+async function exists(ex: Executor, table: string, id: string): Promise<boolean> {
+  const rows = await queryRows(ex, sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id}::uuid`);
+  return rows.length > 0;
+}
+
+export function presentQueue(r: typeof queues.$inferSelect) {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    teamId: r.teamId,
+    escalationUserId: r.escalationUserId,
+    active: r.active,
+    ...stamps(r),
+  };
+}
+
+export function presentCalendar(r: typeof businessCalendars.$inferSelect) {
+  return { id: r.id, name: r.name, timezone: r.timezone, hours: r.hours, holidays: r.holidays, ...stamps(r) };
+}
+
+export function presentSlaPolicy(r: typeof slaPolicies.$inferSelect) {
+  return {
+    id: r.id,
+    name: r.name,
+    position: r.position,
+    active: r.active,
+    tiers: r.tiers,
+    calendarId: r.calendarId,
+    targets: r.targets,
+    warnAtPercent: r.warnAtPercent,
+    ...stamps(r),
+  };
+}
+
+export function createServiceSetup(deps: { db: Db; clock: () => Date }) {
+  const queueService = configCrud(deps, {
+    table: queues,
+    resource: 'queues',
+    recordType: 'queue',
+    what: 'Queue',
+    auditFields: ['name', 'description', 'teamId', 'escalationUserId', 'active'],
+    listFields: { ...named, active: { kind: 'boolean', expr: col('active') } },
+    defaultSort: { field: 'name', dir: 'asc' },
+    present: presentQueue,
+    toInsert: (q: QueueCreate) => ({ ...q, teamId: q.teamId ?? null, escalationUserId: q.escalationUserId ?? null }),
+    async check(tx, input: QueueCreate | QueueUpdate, cur) {
+      if (input.name && input.name.toLowerCase() !== cur?.name.toLowerCase()) {
+        const taken = await queryRows(tx, sql`SELECT 1 FROM queues WHERE lower(name) = lower(${input.name})`);
+        if (taken.length)
+          throw new AppError('conflict', 'A queue with this name exists', {
+            errors: [{ field: 'name', code: 'taken', message: 'is already used' }],
+          });
+      }
+      if (input.teamId && !(await exists(tx, 'teams', input.teamId))) throw missing('teamId', 'team');
+      if (input.escalationUserId && !(await exists(tx, 'users', input.escalationUserId)))
+        throw missing('escalationUserId', 'user');
+    },
+    async beforeDelete(tx, cur) {
+      const [r] = await queryRows<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM cases WHERE queue_id = ${cur.id}::uuid AND status IN ('new', 'open', 'pending')`,
+      );
+      if (r && r.n > 0) throw new AppError('conflict', `The queue still holds ${r.n} open case(s); move them first`);
+    },
+  });
+
+  const calendarService = configCrud(deps, {
+    table: businessCalendars,
+    resource: 'sla_policies',
+    recordType: 'business_calendar',
+    what: 'Business calendar',
+    auditFields: ['name', 'timezone', 'hours', 'holidays'],
+    listFields: named,
+    defaultSort: { field: 'name', dir: 'asc' },
+    present: presentCalendar,
+    toInsert: (c: BusinessCalendarInput) => c,
+    async beforeDelete(tx, cur) {
+      const used = await queryRows<{ name: string }>(
+        tx,
+        sql`SELECT name FROM sla_policies WHERE calendar_id = ${cur.id}::uuid ORDER BY name`,
+      );
+      if (used.length)
+        throw new AppError('conflict', `SLA policies use this calendar: ${used.map((u) => u.name).join(', ')}`);
+    },
+  });
+
+  const policyService = configCrud(deps, {
+    table: slaPolicies,
+    resource: 'sla_policies',
+    recordType: 'sla_policy',
+    what: 'SLA policy',
+    auditFields: ['name', 'position', 'active', 'tiers', 'calendarId', 'targets', 'warnAtPercent'],
+    listFields: {
+      ...named,
+      position: { kind: 'number', sortable: true, notNull: true, expr: col('position') },
+      active: { kind: 'boolean', expr: col('active') },
+    },
+    defaultSort: { field: 'position', dir: 'asc' },
+    present: presentSlaPolicy,
+    toInsert: (p: SlaPolicyCreate) => ({ ...p, position: p.position ?? 100 }),
+    async check(tx, input: SlaPolicyCreate | SlaPolicyUpdate) {
+      if (input.calendarId && !(await exists(tx, 'business_calendars', input.calendarId)))
+        throw missing('calendarId', 'business calendar');
+    },
+  });
+
+  return { queues: queueService, calendars: calendarService, slaPolicies: policyService };
+}
+export type ServiceSetup = ReturnType<typeof createServiceSetup>;
