@@ -26,6 +26,7 @@ import { contactRoutes } from './features/contacts/contacts.routes.ts';
 import { customFieldRoutes } from './features/custom-fields/custom-fields.routes.ts';
 import { customerViewRoutes } from './features/customer-view/customer-view.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { registerSalesRoutes } from './features/deals/sales.wiring.ts'; // pipelines, deals, quotes
 import { emailRoutes } from './features/email/email.routes.ts'; // email/calendar
 import { healthRoutes } from './features/health/health.routes.ts';
 import { interactionRoutes } from './features/interactions/interactions.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   emailRoutes(app, services.emails, { maxBytes: services.attachments.maxBytes });
   calendarRoutes(app, services.calendar);
   commerceRoutes(app, services);
+  registerSalesRoutes(app, services);
   valueRoutes(app, services.value);
   consentRoutes(app, services.consent);
   privacyRoutes(app, services.privacy);

@@ -10,6 +10,7 @@ import { createContactService } from './features/contacts/contacts.service.ts';
 import { createCustomFieldService } from './features/custom-fields/custom-fields.service.ts';
 import { createCustomerViewService } from './features/customer-view/customer-view.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createSalesFeatures } from './features/deals/sales.wiring.ts'; // pipelines, deals, quotes
 import { createMailFeatures, type MailConfig } from './features/email/email.wiring.ts'; // email/calendar
 import { createEventBus } from './features/events/event-bus.ts';
 import { createInteractionService } from './features/interactions/interactions.service.ts';
@@ -65,6 +66,7 @@ export function createServices(deps: {
   // email, attachments, calendar
   const mail = createMailFeatures({ db, clock, jobs: deps.jobs, interactions, config });
   const consent = createConsentService({ db, clock });
+  const orders = createOrderService({ db, clock, jobs: deps.jobs });
   const routing = createRoutingService({ db, clock });
   const serviceSetup = createServiceSetup({ db, clock });
   return {
@@ -113,7 +115,8 @@ export function createServices(deps: {
     audit,
     dashboard: createDashboardService({ db, audit }),
     products: createProductService({ db, clock }),
-    orders: createOrderService({ db, clock, jobs: deps.jobs }),
+    orders,
+    ...createSalesFeatures({ db, clock, orders }),
     invoices: createInvoiceService({ db, clock }),
     warranties: createWarrantyService({ db, clock }),
     value,
