@@ -30,6 +30,7 @@ import { registerSalesRoutes } from './features/deals/sales.wiring.ts'; // pipel
 import { emailRoutes } from './features/email/email.routes.ts'; // email/calendar
 import { healthRoutes } from './features/health/health.routes.ts';
 import { interactionRoutes } from './features/interactions/interactions.routes.ts';
+import { registerLeadRoutes } from './features/leads/leads.wiring.ts';
 import { noteRoutes } from './features/notes/notes.routes.ts';
 import { outcomeRoutes } from './features/outcomes/outcomes.routes.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   calendarRoutes(app, services.calendar);
   commerceRoutes(app, services);
   registerSalesRoutes(app, services);
+  await registerLeadRoutes(app, services); // leads, lead forms, public POST /f/{formKey}
   valueRoutes(app, services.value);
   consentRoutes(app, services.consent);
   privacyRoutes(app, services.privacy);

@@ -15,6 +15,7 @@ import { createMailFeatures, type MailConfig } from './features/email/email.wiri
 import { createEventBus } from './features/events/event-bus.ts';
 import { createInteractionService } from './features/interactions/interactions.service.ts';
 import { createInvoiceService } from './features/invoices/invoices.service.ts';
+import { createLeadFeatures } from './features/leads/leads.wiring.ts'; // leads and lead forms
 import { createNoteService } from './features/notes/notes.service.ts';
 import { createOrderService } from './features/orders/orders.service.ts';
 import { createOutcomeService } from './features/outcomes/outcomes.service.ts';
@@ -67,10 +68,23 @@ export function createServices(deps: {
   const mail = createMailFeatures({ db, clock, jobs: deps.jobs, interactions, config });
   const consent = createConsentService({ db, clock });
   const orders = createOrderService({ db, clock, jobs: deps.jobs });
+  const sales = createSalesFeatures({ db, clock, orders });
   const routing = createRoutingService({ db, clock });
   const serviceSetup = createServiceSetup({ db, clock });
   return {
     routing,
+    ...createLeadFeatures({
+      db,
+      clock,
+      jobs: deps.jobs,
+      consent,
+      customFields,
+      interactions,
+      routing,
+      deals: sales.deals,
+      defaultPhoneCountry: config.defaultPhoneCountry,
+      publicUrl: config.publicUrl,
+    }),
     serviceSetup,
     ...mail,
     events,
@@ -116,7 +130,7 @@ export function createServices(deps: {
     dashboard: createDashboardService({ db, audit }),
     products: createProductService({ db, clock }),
     orders,
-    ...createSalesFeatures({ db, clock, orders }),
+    ...sales,
     invoices: createInvoiceService({ db, clock }),
     warranties: createWarrantyService({ db, clock }),
     value,

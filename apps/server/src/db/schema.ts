@@ -606,4 +606,5 @@ export const domainEvents = pgTable('domain_events', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 export * from './schema-deals.ts';
+export * from './schema-leads.ts';
 export * from './schema-service.ts';

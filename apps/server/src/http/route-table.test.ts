@@ -19,6 +19,8 @@ const publicRoutes = new Set([
   'POST /u/:token',
   'GET /s/:token', // survey response page: the signed link is the key
   'POST /s/:token',
+  'POST /f/:formKey', // lead web forms: the form's random key; rate-limited, honeypot
+  'OPTIONS /f/:formKey', // CORS preflight for forms embedded on other sites
 ]);
 
 describe('route table', () => {

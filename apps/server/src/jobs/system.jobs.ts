@@ -1,5 +1,6 @@
 /** Housekeeping jobs: expired sessions and idempotency keys, and a smoke job for health checks. */
 import { registerEmailJobs } from '../features/email/email.jobs.ts'; // email/calendar
+import { registerLeadJobs } from '../features/leads/leads.wiring.ts';
 import { registerValueJobs } from '../features/value/value.jobs.ts';
 import type { Services } from '../services.ts';
 import type { Jobs } from './jobs.ts';
@@ -13,6 +14,7 @@ export function registerSystemJobs(jobs: Jobs, services: Services): void {
   const { database } = services;
   registerEmailJobs(jobs, services.emailSender); // email/calendar: email.send
   registerValueJobs(jobs, services.value);
+  registerLeadJobs(jobs, services);
   jobs.register(
     ATTACHMENT_GC_JOB,
     async () => {
