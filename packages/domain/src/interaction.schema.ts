@@ -45,6 +45,8 @@ const fields = {
   location: z.string().trim().max(500).nullish(),
   contactId: idSchema.nullish(),
   accountId: idSchema.nullish(),
+  /** The deal the touch was about (calls and meetings logged on a deal). */
+  dealId: idSchema.nullish(),
   outcome: outcomeKey.nullish(),
   outcomeNote: z.string().trim().max(2000).nullish(),
   cost: z.number().int().min(0).max(1_000_000_000).nullish(),
@@ -83,6 +85,7 @@ export const interactionUpdateSchema = z
     subject: fields.subject.optional(),
     notes: fields.notes.optional(),
     location: fields.location,
+    dealId: fields.dealId,
     outcome: fields.outcome,
     outcomeNote: fields.outcomeNote,
     cost: fields.cost,
@@ -131,6 +134,7 @@ export const taskCreateSchema = z
     contactId: idSchema.nullish(),
     accountId: idSchema.nullish(),
     interactionId: idSchema.nullish(),
+    dealId: idSchema.nullish(),
     reminderAt: isoDateTime.nullish(),
   })
   .strict();

@@ -15,6 +15,7 @@ export function presentInteraction(r: InteractionRow, participants: Participant[
     location: r.location,
     contactId: r.contactId,
     accountId: r.accountId,
+    dealId: r.dealId,
     outcome: r.outcome,
     outcomeNote: r.outcomeNote,
     cost: r.cost,

@@ -18,6 +18,7 @@ import { getAccount } from '../accounts/accounts.repository.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import { getContact } from '../contacts/contacts.repository.ts';
+import { getDeal } from '../deals/deals.repository.ts';
 import { getOutcome } from '../outcomes/outcomes.repository.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
@@ -36,6 +37,7 @@ const listFields: ListFields = {
   outcome: { kind: 'text', sortable: true, expr: col('outcome') },
   contactId: { kind: 'uuid', expr: col('contact_id') },
   accountId: { kind: 'uuid', expr: col('account_id') },
+  dealId: { kind: 'uuid', expr: col('deal_id') },
   ownerId: { kind: 'uuid', expr: col('owner_id') },
   teamId: { kind: 'uuid', expr: col('team_id') },
   subject: { kind: 'text', sortable: true, notNull: true, expr: col('subject') },
@@ -59,6 +61,7 @@ const auditFields = [
   'outcomeNote',
   'cost',
   'callbackAt',
+  'dealId',
 ] as const;
 
 const DAY = 24 * 3600_000;
@@ -82,6 +85,11 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
     return o;
   }
 
+  async function checkDeal(ex: Executor, id: string | null | undefined) {
+    if (id && !(await getDeal(ex, id)))
+      throw invalid([{ field: 'dealId', code: 'not_found', message: 'no such deal' }]);
+  }
+
   async function withParticipants(rows: repo.InteractionRow[]): Promise<InteractionView[]> {
     const people = await repo.participantsOf(
       db,
@@ -100,6 +108,7 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
     if (input.accountId && !(await getAccount(tx, input.accountId))) {
       throw invalid([{ field: 'accountId', code: 'not_found', message: 'no such account' }]);
     }
+    await checkDeal(tx, input.dealId);
     const outcome = await checkOutcome(tx, input.outcome, input.channel);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : deps.clock();
     const accountId = input.accountId ?? (contact ? await repo.soleEmployer(tx, contact.id) : null);
@@ -117,6 +126,7 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
       location: input.location ?? null,
       contactId: input.contactId ?? null,
       accountId,
+      dealId: input.dealId ?? null,
       outcome: input.outcome ?? null,
       outcomeNote: input.outcomeNote ?? null,
       cost: input.cost ?? null,
@@ -151,6 +161,7 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
         teamId: contact?.teamId ?? actor.teamId,
         contactId: row.contactId,
         accountId: row.accountId,
+        dealId: row.dealId,
         interactionId: row.id,
         reminderAt: new Date(due.getTime() - 15 * 60_000),
         createdBy: actor.userId,
@@ -213,6 +224,7 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
         const channel = input.channel ?? cur.channel;
         if (input.outcome !== undefined || input.channel !== undefined)
           await checkOutcome(tx, input.outcome === undefined ? cur.outcome : input.outcome, channel);
+        await checkDeal(tx, input.dealId);
         const date = (v: string | null | undefined, prev: Date | null) =>
           v === undefined ? prev : v === null ? null : new Date(v);
         const subject = input.subject ?? cur.subject;
@@ -228,6 +240,7 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
           subject,
           notes: input.notes === undefined ? cur.notes : sanitizeRichText(input.notes),
           location: input.location === undefined ? cur.location : input.location,
+          dealId: input.dealId === undefined ? cur.dealId : input.dealId,
           outcome: input.outcome === undefined ? cur.outcome : input.outcome,
           outcomeNote,
           cost: input.cost === undefined ? cur.cost : input.cost,

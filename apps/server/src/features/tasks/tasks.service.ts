@@ -15,6 +15,7 @@ import type { Db } from '../../db/connection.ts';
 import { invalid } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
+import { getDeal } from '../deals/deals.repository.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
@@ -32,6 +33,7 @@ const listFields: ListFields = {
   contactId: { kind: 'uuid', expr: col('contact_id') },
   accountId: { kind: 'uuid', expr: col('account_id') },
   interactionId: { kind: 'uuid', expr: col('interaction_id') },
+  dealId: { kind: 'uuid', expr: col('deal_id') },
   dueAt: { kind: 'datetime', sortable: true, expr: col('due_at') },
   createdAt: { kind: 'datetime', sortable: true, notNull: true, expr: col('created_at') },
 };
@@ -63,6 +65,7 @@ export function presentTask(r: repo.TaskRow, now = new Date()) {
     contactId: r.contactId,
     accountId: r.accountId,
     interactionId: r.interactionId,
+    dealId: r.dealId,
     reminderAt: r.reminderAt?.toISOString() ?? null,
     completedAt: r.completedAt?.toISOString() ?? null,
     createdBy: r.createdBy,
@@ -113,6 +116,8 @@ export function createTaskService(deps: { db: Db; clock: () => Date; events: Eve
       if (input.dueAt && input.reminderAt && input.reminderAt > input.dueAt) {
         throw invalid([{ field: 'reminderAt', code: 'invalid_value', message: 'must not be after dueAt' }]);
       }
+      if (input.dealId && !(await getDeal(db, input.dealId)))
+        throw invalid([{ field: 'dealId', code: 'not_found', message: 'no such deal' }]);
       const row = await db.transaction(async (tx) => {
         const created = await repo.insertTask(tx, {
           ...input,
