@@ -10,6 +10,7 @@ let surveyId: string;
 let willing: string;
 let unwilling: string;
 let noEmail: string;
+let noEmailToken: string;
 
 const id = (r: { data: <T>() => T }) => r.data<{ id: string }>().id;
 
@@ -90,6 +91,7 @@ describe('invitations from a process step', () => {
       actor_name: 'Case closed: ask for NPS',
       meta: { invited: 3, emailed: 1, blocked: 2 },
     });
+    noEmailToken = r.data.find((d) => d.contactId === noEmail)!.token;
     // The link works like any other: the respondent answers through it.
     const link = r.data.find((d) => d.contactId === willing)!;
     expect((await t.anonymous.post(`/s/${link.token}`, { answers: { nps: 9 } })).statusCode).toBe(200);
@@ -115,6 +117,12 @@ describe('invitations from a process step', () => {
 
   it('refuses erased contacts and unknown ones, and needs the public address', async () => {
     await t.admin.post(`/api/v1/contacts/${noEmail}/erase`, { confirm: `ERASE ${noEmail}` });
+    // A link sent before the erasure takes no new answers.
+    const late = await t.anonymous.post(`/s/${noEmailToken}`, { answers: { nps: 5 } });
+    expect(late.statusCode).toBe(410);
+    expect(await t.services.database.query('SELECT 1 FROM facts WHERE contact_id = $1', [noEmail])).toEqual(
+      [],
+    );
     await expect(
       surveys.inviteFromProcess({ surveyId, contactIds: [noEmail], processName: 'Step' }),
     ).rejects.toMatchObject({

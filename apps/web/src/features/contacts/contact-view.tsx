@@ -12,6 +12,7 @@ import { WithheldValue } from '../../ui/withheld-value.tsx';
 import { useCan, useMe } from '../auth/auth-api.ts';
 import { ConsentPanel } from '../consent/consent-panel.tsx';
 import { EmailComposeModal } from '../email/email-compose-modal.tsx';
+import { FactsSection } from '../facts/facts-section.tsx';
 import { NpsBadge } from '../nps/nps-badge.tsx';
 import { EraseDialog } from '../privacy/erase-dialog.tsx';
 import type { ErasureCounts } from '../privacy/privacy-api.ts';
@@ -152,6 +153,7 @@ export function ContactView({ id }: { id: string }) {
               </SectionCard>
               <ConsentPanel contactId={c.id} editable={!readOnly} />
               <WithheldSection contact={c} save={save} readOnly={readOnly} />
+              <FactsSection contactId={c.id} />
             </>
           ),
         };

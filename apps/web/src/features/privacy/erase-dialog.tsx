@@ -12,7 +12,7 @@ import {
   useExportContact,
 } from './privacy-api.ts';
 
-const effects = ['profile', 'deleted', 'blanked', 'commerce', 'audit'] as const;
+const effects = ['profile', 'deleted', 'blanked', 'others', 'commerce', 'audit'] as const;
 
 /**
  * Erasing a person (admins): says what happens, offers an export first, and asks for the typed

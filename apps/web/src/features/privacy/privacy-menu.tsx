@@ -52,6 +52,7 @@ export function PrivacyMenuItems({
 const counted = [
   'notes',
   'emails',
+  'otherEmails',
   'attachments',
   'relationships',
   'facts',

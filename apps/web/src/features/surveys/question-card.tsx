@@ -163,7 +163,7 @@ export function QuestionCard({
         <TranslationsEditor
           question={q}
           language={language}
-          onChange={(texts) => onChange({ ...q, texts })}
+          onChange={(patch) => onChange({ ...q, ...patch })}
         />
       </Stack>
     </Card>

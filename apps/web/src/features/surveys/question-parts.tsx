@@ -6,6 +6,7 @@ import {
   Select,
   Stack,
   Text,
+  Textarea,
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
@@ -97,7 +98,10 @@ export function OptionsEditor({
   );
 }
 
-/** The question's text in the other languages; respondents see their own when it is filled in. */
+/**
+ * The question's text and its options' labels in the other languages; respondents see their own
+ * language where it is filled in, the default text elsewhere.
+ */
 export function TranslationsEditor({
   question,
   language,
@@ -105,12 +109,17 @@ export function TranslationsEditor({
 }: {
   question: QuestionDraft;
   language: Language;
-  onChange: (texts: QuestionDraft['texts']) => void;
+  onChange: (patch: Pick<QuestionDraft, 'texts' | 'options'>) => void;
 }) {
   const { t } = useTranslation();
   const others = languages.filter((l) => l !== language);
   const filled = others.filter((l) => question.texts[l]?.trim()).length;
   const [open, setOpen] = useState(filled > 0);
+  const setLabel = (i: number, l: Language, label: string) =>
+    onChange({
+      texts: question.texts,
+      options: question.options.map((o, j) => (j === i ? { ...o, labels: { ...o.labels, [l]: label } } : o)),
+    });
   return (
     <div>
       <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open}>
@@ -122,21 +131,94 @@ export function TranslationsEditor({
         </Group>
       </UnstyledButton>
       <Collapse expanded={open}>
-        <Stack gap={6} mt={6}>
+        <Stack gap="sm" mt={6}>
           {others.map((l) => (
-            <TextInput
-              key={l}
-              size="sm"
-              label={t('surveys.textIn', { language: languageNames[l] })}
-              value={question.texts[l] ?? ''}
-              onChange={(e) => onChange({ ...question.texts, [l]: e.currentTarget.value })}
-            />
+            <Stack key={l} gap={4}>
+              <TextInput
+                size="sm"
+                label={t('surveys.textIn', { language: languageNames[l] })}
+                value={question.texts[l] ?? ''}
+                onChange={(e) =>
+                  onChange({
+                    texts: { ...question.texts, [l]: e.currentTarget.value },
+                    options: question.options,
+                  })
+                }
+              />
+              {question.options.map((o, i) => (
+                <TextInput
+                  key={o.id}
+                  size="xs"
+                  ml="md"
+                  aria-label={t('surveys.optionIn', { n: i + 1, language: languageNames[l] })}
+                  placeholder={o.label || t('surveys.optionLabel', { n: i + 1 })}
+                  leftSection={
+                    <Text size="xs" c="dimmed">
+                      {i + 1}
+                    </Text>
+                  }
+                  value={o.labels[l] ?? ''}
+                  onChange={(e) => setLabel(i, l, e.currentTarget.value)}
+                />
+              ))}
+            </Stack>
           ))}
-          {question.options.length > 0 && (
-            <Text size="xs" c="dimmed">
-              {t('surveys.optionsNotTranslated')}
-            </Text>
-          )}
+        </Stack>
+      </Collapse>
+    </div>
+  );
+}
+
+/** The survey's name and introduction in the other languages, like the questions' translations. */
+export function SurveyTextsEditor({
+  names,
+  descriptions,
+  language,
+  disabled,
+  onChange,
+}: {
+  names: Partial<Record<Language, string>>;
+  descriptions: Partial<Record<Language, string>>;
+  language: Language;
+  disabled: boolean;
+  onChange: (patch: { names?: typeof names; descriptions?: typeof descriptions }) => void;
+}) {
+  const { t } = useTranslation();
+  const others = languages.filter((l) => l !== language);
+  const filled = others.filter((l) => names[l]?.trim()).length;
+  const [open, setOpen] = useState(filled > 0);
+  return (
+    <div>
+      <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+        <Group gap={4}>
+          {open ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
+          <Text size="sm" c="brand.7" fw={500}>
+            {t('surveys.nameTranslations', { filled, total: others.length })}
+          </Text>
+        </Group>
+      </UnstyledButton>
+      <Collapse expanded={open}>
+        <Stack gap="sm" mt={6}>
+          {others.map((l) => (
+            <Group key={l} grow align="flex-start" gap="xs">
+              <TextInput
+                size="sm"
+                label={t('surveys.nameIn', { language: languageNames[l] })}
+                value={names[l] ?? ''}
+                disabled={disabled}
+                onChange={(e) => onChange({ names: { ...names, [l]: e.currentTarget.value } })}
+              />
+              <Textarea
+                size="sm"
+                autosize
+                minRows={1}
+                label={t('surveys.introIn', { language: languageNames[l] })}
+                value={descriptions[l] ?? ''}
+                disabled={disabled}
+                onChange={(e) => onChange({ descriptions: { ...descriptions, [l]: e.currentTarget.value } })}
+              />
+            </Group>
+          ))}
         </Stack>
       </Collapse>
     </div>

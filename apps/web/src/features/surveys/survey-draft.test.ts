@@ -82,4 +82,43 @@ describe('survey drafts', () => {
     expect(previewQuestions(draft, 'en')[0]?.text).toBe('How likely?');
     expect(previewQuestions(draft, 'nb')[0]?.text).toBe('Hur troligt?');
   });
+
+  it('carries option labels, name and introduction per language, blank ones left out', () => {
+    const s = {
+      ...survey([
+        {
+          key: 'shop',
+          type: 'single_choice',
+          text: 'Butik',
+          options: [
+            { value: 'city', label: 'Stan', labels: { en: 'Town' } },
+            { value: 'web', label: 'Webben' },
+          ],
+          required: false,
+        },
+      ]),
+      names: { en: 'After delivery' },
+      descriptions: {},
+    };
+    const draft = draftOf(s);
+    expect(questionsChanged(draft, s)).toBe(false);
+    expect(previewQuestions(draft, 'en')[0]?.options).toEqual([
+      { value: 'city', label: 'Town' },
+      { value: 'web', label: 'Webben' },
+    ]);
+    draft.questions[0]!.options[1]!.labels.en = '  ';
+    expect(questionsChanged(draft, s)).toBe(false);
+    draft.questions[0]!.options[1]!.labels.nb = 'Nettet';
+    expect(questionsChanged(draft, s)).toBe(true);
+    draft.descriptions.en = ' Two questions ';
+    draft.names.ru = '';
+    const payload = toPayload(draft);
+    expect(payload).toMatchObject({ names: { en: 'After delivery' }, descriptions: { en: 'Two questions' } });
+    expect(payload.questions[0]?.options?.[1]).toEqual({
+      value: 'web',
+      label: 'Webben',
+      labels: { nb: 'Nettet' },
+    });
+    expect(surveyCreateSchema.safeParse(payload).success).toBe(true);
+  });
 });

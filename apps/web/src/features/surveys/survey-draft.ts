@@ -3,7 +3,16 @@ import type { Language, QuestionType, SurveyQuestion } from '@relata/domain';
 import type { PublicQuestion } from '../survey-response/respond-api.ts';
 import type { Survey } from './surveys-api.ts';
 
-export type OptionDraft = { id: string; value: string; label: string; valueEdited: boolean };
+type Texts = Partial<Record<Language, string>>;
+
+export type OptionDraft = {
+  id: string;
+  value: string;
+  label: string;
+  /** The label in other languages. */
+  labels: Texts;
+  valueEdited: boolean;
+};
 
 export type QuestionDraft = {
   id: string;
@@ -12,7 +21,7 @@ export type QuestionDraft = {
   keyEdited: boolean;
   type: QuestionType;
   text: string;
-  texts: Partial<Record<Language, string>>;
+  texts: Texts;
   options: OptionDraft[];
   required: boolean;
   /** `fact.<key>`, `custom.<key>` or null. */
@@ -22,6 +31,9 @@ export type QuestionDraft = {
 export type SurveyDraft = {
   name: string;
   description: string;
+  /** Name and description in other languages. */
+  names: Texts;
+  descriptions: Texts;
   language: Language;
   linkDays: number;
   questions: QuestionDraft[];
@@ -65,7 +77,7 @@ export function uniqueKey(base: string, taken: ReadonlySet<string>): string {
 }
 
 export function newOption(label = '', index = 0): OptionDraft {
-  return { id: uid(), label, value: toKey(label, `option_${index + 1}`), valueEdited: false };
+  return { id: uid(), label, labels: {}, value: toKey(label, `option_${index + 1}`), valueEdited: false };
 }
 
 export function newQuestion(type: QuestionType, taken: ReadonlySet<string>): QuestionDraft {
@@ -86,13 +98,15 @@ export function newQuestion(type: QuestionType, taken: ReadonlySet<string>): Que
 /** A new survey: one NPS question with the usual wording (`npsText`, in the builder's language). */
 export function emptyDraft(language: Language, npsText: string): SurveyDraft {
   const nps = { ...newQuestion('nps', new Set()), text: npsText };
-  return { name: '', description: '', language, linkDays: 30, questions: [nps] };
+  return { name: '', description: '', names: {}, descriptions: {}, language, linkDays: 30, questions: [nps] };
 }
 
 export function draftOf(s: Survey): SurveyDraft {
   return {
     name: s.name,
     description: s.description,
+    names: { ...(s.names ?? {}) },
+    descriptions: { ...(s.descriptions ?? {}) },
     language: s.language,
     linkDays: s.linkDays,
     questions: s.questions.map((q) => ({
@@ -102,11 +116,27 @@ export function draftOf(s: Survey): SurveyDraft {
       type: q.type,
       text: q.text,
       texts: { ...(q.texts ?? {}) },
-      options: (q.options ?? []).map((o) => ({ id: uid(), ...o, valueEdited: true })),
+      options: (q.options ?? []).map((o) => ({
+        id: uid(),
+        value: o.value,
+        label: o.label,
+        labels: { ...(o.labels ?? {}) },
+        valueEdited: true,
+      })),
       required: q.required,
       mapsTo: q.mapsTo ?? null,
     })),
   };
+}
+
+/** Translations trimmed, blank ones left out, in a stable order. */
+export function cleanTexts(texts: Texts | undefined): Texts {
+  return Object.fromEntries(
+    Object.entries(texts ?? {})
+      .map(([l, v]) => [l, (v ?? '').trim()])
+      .filter(([, v]) => v !== '')
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  ) as Texts;
 }
 
 /** One question in a canonical shape: empty parts left out, so two versions compare as JSON. */
@@ -114,25 +144,26 @@ function canonical(q: {
   key: string;
   type: QuestionType;
   text: string;
-  texts?: Partial<Record<Language, string>> | undefined;
-  options?: { value: string; label: string }[] | undefined;
+  texts?: Texts | undefined;
+  options?: { value: string; label: string; labels?: Texts | undefined }[] | undefined;
   required?: boolean | undefined;
   mapsTo?: string | null | undefined;
 }): QuestionInput {
-  const texts = Object.fromEntries(
-    Object.entries(q.texts ?? {})
-      .map(([l, v]) => [l, (v ?? '').trim()])
-      .filter(([, v]) => v !== '')
-      .sort(([a], [b]) => String(a).localeCompare(String(b))),
-  ) as Partial<Record<Language, string>>;
+  const texts = cleanTexts(q.texts);
+  const option = (o: { value: string; label: string; labels?: Texts | undefined }) => {
+    const labels = cleanTexts(o.labels);
+    return {
+      value: o.value.trim(),
+      label: o.label.trim(),
+      ...(Object.keys(labels).length ? { labels } : {}),
+    };
+  };
   return {
     key: q.key.trim(),
     type: q.type,
     text: q.text.trim(),
     ...(Object.keys(texts).length ? { texts } : {}),
-    ...(isChoice(q.type)
-      ? { options: (q.options ?? []).map((o) => ({ value: o.value.trim(), label: o.label.trim() })) }
-      : {}),
+    ...(isChoice(q.type) ? { options: (q.options ?? []).map(option) } : {}),
     required: q.required ?? false,
     ...(q.mapsTo ? { mapsTo: q.mapsTo } : {}),
   };
@@ -146,6 +177,8 @@ export function toPayload(draft: SurveyDraft) {
   return {
     name: draft.name.trim(),
     description: draft.description.trim(),
+    names: cleanTexts(draft.names),
+    descriptions: cleanTexts(draft.descriptions),
     language: draft.language,
     linkDays: draft.linkDays,
     questions: questionsOf(draft),
@@ -163,7 +196,9 @@ export function previewQuestions(draft: SurveyDraft, language: Language): Public
     key: q.key,
     type: q.type,
     text: q.texts[language]?.trim() || q.text,
-    ...(isChoice(q.type) ? { options: q.options.map((o) => ({ value: o.value, label: o.label })) } : {}),
+    ...(isChoice(q.type)
+      ? { options: q.options.map((o) => ({ value: o.value, label: o.labels[language]?.trim() || o.label })) }
+      : {}),
     required: q.required,
   }));
 }

@@ -27,6 +27,7 @@ import { useFormErrors } from '../../lib/use-form.ts';
 import { IconPlus } from '../../ui/icons.tsx';
 import { useCustomFields } from '../custom-fields/custom-fields-api.ts';
 import { QuestionCard } from './question-card.tsx';
+import { SurveyTextsEditor } from './question-parts.tsx';
 import {
   draftOf,
   emptyDraft,
@@ -161,6 +162,13 @@ export function SurveyEditor({ survey, sent, readOnly, onCreated }: Props) {
                 error={form.errors.description}
                 onChange={(e) => set('description', e.currentTarget.value)}
                 disabled={readOnly}
+              />
+              <SurveyTextsEditor
+                names={draft.names}
+                descriptions={draft.descriptions}
+                language={draft.language}
+                disabled={readOnly}
+                onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
               />
               <Group grow align="flex-start">
                 <Select

@@ -53,8 +53,8 @@ export function SurveyPreview({ draft }: { draft: SurveyDraft }) {
         <I18nextProvider i18n={scoped}>
           <RespondForm
             key={language}
-            name={draft.name || t('surveys.untitled')}
-            description={draft.description}
+            name={draft.names[language]?.trim() || draft.name || t('surveys.untitled')}
+            description={draft.descriptions[language]?.trim() || draft.description}
             questions={questions}
             initial={{}}
             headingOrder={2}

@@ -16,6 +16,9 @@ export type Survey = {
   id: string;
   name: string;
   description: string;
+  /** Name and description by language. */
+  names?: Partial<Record<Language, string>>;
+  descriptions?: Partial<Record<Language, string>>;
   language: Language;
   status: SurveyStatus;
   linkDays: number;
