@@ -170,6 +170,28 @@ export function createOrderService(deps: { db: Db; clock: () => Date; jobs: Jobs
     return { row, lines };
   }
 
+  /** Creates an order inside the caller's transaction (an accepted quote becomes an order). */
+  async function createInTx(tx: Executor, actor: Actor, input: OrderCreate, meta: Record<string, unknown> = {}) {
+    requireCan(actor, 'create', 'orders', { ownerId: input.ownerId ?? actor.userId, teamId: actor.teamId });
+    if (input.ownerId && input.ownerId !== actor.userId && scopeOf(actor, 'create', 'orders') !== 'all')
+      throw forbidden('Only managers may create orders for someone else');
+    const [[customer], [lineSet], [rate]] = await allValid([
+      resolveCustomers(tx, [input], { required: input.status !== 'draft' }),
+      buildLines(tx, [input]),
+      rates(tx, [input], () => ''),
+    ] as const);
+    const [number] = await numbersFor(tx, [input], () => '');
+    const created = await insertOne(
+      tx,
+      actor,
+      input,
+      { number: number!, customer: customer!, lines: lineSet!, rate: rate! },
+      meta,
+    );
+    await rescore(tx, created.row);
+    return created;
+  }
+
   return {
     async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<OrderView>> {
       const req = pageRequest({
@@ -201,26 +223,10 @@ export function createOrderService(deps: { db: Db; clock: () => Date; jobs: Jobs
       return presentOrder(row, lines.get(id) ?? [], nameOf(row));
     },
 
+    createInTx,
+
     async create(actor: Actor, input: OrderCreate): Promise<OrderView> {
-      requireCan(actor, 'create', 'orders', { ownerId: input.ownerId ?? actor.userId, teamId: actor.teamId });
-      if (input.ownerId && input.ownerId !== actor.userId && scopeOf(actor, 'create', 'orders') !== 'all')
-        throw forbidden('Only managers may create orders for someone else');
-      const { row, lines } = await db.transaction(async (tx) => {
-        const [[customer], [lineSet], [rate]] = await allValid([
-          resolveCustomers(tx, [input], { required: input.status !== 'draft' }),
-          buildLines(tx, [input]),
-          rates(tx, [input], () => ''),
-        ] as const);
-        const [number] = await numbersFor(tx, [input], () => '');
-        const created = await insertOne(tx, actor, input, {
-          number: number!,
-          customer: customer!,
-          lines: lineSet!,
-          rate: rate!,
-        });
-        await rescore(tx, created.row);
-        return created;
-      });
+      const { row, lines } = await db.transaction((tx) => createInTx(tx, actor, input));
       return presentOrder(row, lines, (await customerNames(db, [row]))(row));
     },
 
