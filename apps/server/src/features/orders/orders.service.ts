@@ -171,7 +171,12 @@ export function createOrderService(deps: { db: Db; clock: () => Date; jobs: Jobs
   }
 
   /** Creates an order inside the caller's transaction (an accepted quote becomes an order). */
-  async function createInTx(tx: Executor, actor: Actor, input: OrderCreate, meta: Record<string, unknown> = {}) {
+  async function createInTx(
+    tx: Executor,
+    actor: Actor,
+    input: OrderCreate,
+    meta: Record<string, unknown> = {},
+  ) {
     requireCan(actor, 'create', 'orders', { ownerId: input.ownerId ?? actor.userId, teamId: actor.teamId });
     if (input.ownerId && input.ownerId !== actor.userId && scopeOf(actor, 'create', 'orders') !== 'all')
       throw forbidden('Only managers may create orders for someone else');
