@@ -3,7 +3,8 @@
  * (POST /orders/bulk), a model run is queued and followed until it succeeds, then the best
  * customer's page shows its tier and CLV in the value card, with open orders, an overdue invoice
  * and a warranty; the Customer value page shows the tier table and Customer flows the flow matrix;
- * a settings save that crossed another admin's is refused with a message to reload.
+ * the last 90 days of flows link to Customer flows over that range; contact lists show and sort by
+ * P(alive) and RFM; a settings save that crossed another admin's is refused with a message to reload.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -215,6 +216,83 @@ describe('customer value in the browser', () => {
     await page.getByRole('img', { name: 'Flows between states' }).waitFor();
     await page.getByRole('region', { name: 'Acquire' }).waitFor();
     await page.screenshot({ path: join(screenshots, 'value-flows.png'), fullPage: true });
+  });
+
+  it('shows the last 90 days of flows on Customer value, linked to Customer flows over that range', async () => {
+    const { page } = h;
+    await page.getByRole('navigation').getByRole('link', { name: 'Customer value' }).click();
+    const recent = page.getByRole('region', { name: 'Flows in the last 90 days' });
+    await recent.getByRole('group', { name: 'Desired', exact: true }).waitFor();
+    await recent.getByRole('group', { name: 'Undesired', exact: true }).waitFor();
+    // Buyers whose single purchase passed a year in these 90 days moved from at risk to lapsed.
+    const moves = recent.getByRole('list', { name: 'Largest moves' }).getByRole('listitem');
+    await moves.first().waitFor();
+    expect(await moves.count()).toBeGreaterThan(0);
+    expect(await moves.count()).toBeLessThanOrEqual(5);
+    expect(await moves.first().textContent()).toMatch(/→/);
+    await page.screenshot({ path: join(screenshots, 'value-recent-flows.png'), fullPage: true });
+
+    // The LTV drivers compare NPS categories too (no one has answered yet: one group).
+    await page.getByRole('combobox', { name: 'Group customers by' }).click();
+    await page.getByRole('option', { name: 'NPS category' }).click();
+    await page.getByRole('img', { name: 'Mean CLV by NPS category' }).waitFor();
+
+    await recent.getByRole('link', { name: 'Open customer flows' }).click();
+    await page.waitForURL(/\/flows\?/);
+    const search = new URL(page.url()).searchParams;
+    expect(search.get('type')).toBe('contact');
+    const from = await page.getByRole('textbox', { name: 'From', exact: true }).inputValue();
+    const to = await page.getByRole('textbox', { name: 'To', exact: true }).inputValue();
+    expect([from, to]).toEqual([search.get('from'), search.get('to')]);
+    expect(Math.round((Date.parse(to) - Date.parse(from)) / day)).toBe(90);
+    const matrix = page.getByRole('table', { name: 'Flow matrix' });
+    await matrix.waitFor();
+    expect(await matrix.locator('tfoot th').last().textContent()).toBe('31');
+  });
+
+  it('lists P(alive) and RFM scores in the contacts list and sorts by them', async () => {
+    const { page } = h;
+    await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).click();
+    const table = page.getByRole('table', { name: 'Contacts' });
+    // The list is virtualised: find her through the search box.
+    const searchBox = page.getByRole('searchbox', { name: 'Search Contacts' });
+    await searchBox.fill('Lindqvist');
+    const greta = table.getByRole('row', { name: 'Greta Lindqvist' });
+    await greta.waitFor();
+    const view = await getFromPage<{ value: { pAlive: number; rfm: { score: string } } }>(
+      page,
+      `/contacts/${topId}/360`,
+    );
+    const pAlive = await page.evaluate(
+      (p) => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(p),
+      view.data.value.pAlive,
+    );
+    expect(await greta.textContent()).toContain(pAlive);
+    expect(await greta.textContent()).toContain(view.data.value.rfm.score);
+
+    await searchBox.fill('');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(5);
+    // Sorting asks the API for the order: the first row is the API's first by that key.
+    const firstBy = async (sort: string) =>
+      (
+        await getFromPage<{ name: string; value: { rfmScore: string } }[]>(
+          page,
+          `/contacts?sort=${sort}&limit=1`,
+        )
+      ).data[0]!;
+    const firstRow = table.locator('tbody tr').first();
+    const sortBy = async (column: string, direction: 'ascending' | 'descending', key: string) => {
+      const header = table.getByRole('columnheader', { name: `Sort by ${column}` });
+      while ((await header.getAttribute('aria-sort')) !== direction) await header.getByRole('button').click();
+      const first = await firstBy(key);
+      await expect.poll(() => firstRow.getAttribute('aria-label')).toBe(first.name);
+      return first;
+    };
+    await sortBy('P(alive)', 'ascending', 'pAlive');
+    const best = await sortBy('RFM', 'descending', '-rfmScore');
+    expect(best.value.rfmScore).toMatch(/^5/);
+    expect(await firstRow.textContent()).toContain(best.value.rfmScore);
+    await page.screenshot({ path: join(screenshots, 'value-list-columns.png') });
   });
 
   it('tells the admin to reload when someone else saved the value settings in between', async () => {

@@ -37,7 +37,7 @@ export function valueColumns<T extends { value?: ListValue }>(t: TFunction, loca
       key: 'pAlive',
       header: t('value.pAlive'),
       sortKey: 'pAlive',
-      width: 'minmax(96px, 0.5fr)',
+      width: 'minmax(116px, 0.5fr)',
       render: (r) =>
         r.value?.pAlive == null ? (
           <EmptyCell />
@@ -51,7 +51,7 @@ export function valueColumns<T extends { value?: ListValue }>(t: TFunction, loca
       key: 'rfmScore',
       header: t('value.rfmShort'),
       sortKey: 'rfmScore',
-      width: 'minmax(80px, 0.4fr)',
+      width: 'minmax(92px, 0.4fr)',
       render: (r) =>
         r.value?.rfmScore == null ? (
           <EmptyCell />
