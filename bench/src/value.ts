@@ -232,7 +232,7 @@ const report = {
     rawReadMs: rawRead.ms,
     ratioToRawRead: round(recompute.ms / rawRead.ms, 2),
     nextDayRatioToRawRead: round(nextDay.ms / rawRead.ms, 2),
-    target: '≤ 60 s for 1M customers and 5M order lines on PostgreSQL (QUALITY.md)',
+    target: '≤ 60 s for 1M customers and 5M order lines on PostgreSQL (the project target)',
     rssGrowthMb: round((peakRss - rss0) / 2 ** 20),
   },
   flows: {
