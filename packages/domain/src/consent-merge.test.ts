@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clearWithheld, consentChannels, mergeConsents } from './consent.ts';
+import { clearWithheld, consentChannels, dropWithheldChanges, mergeConsents } from './consent.ts';
 import { surveyCreateSchema, surveyQuestionSchema, translated } from './survey.schema.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -77,6 +77,20 @@ describe('clearing withheld fields', () => {
       custom: { shoe: 40 },
     });
     expect(clearWithheld(p, [])).toEqual(p);
+  });
+
+  it('keeps no withheld value in an audit diff', () => {
+    const changes = {
+      jobTitle: { from: 'CEO', to: null },
+      firstName: { from: 'A', to: 'B' },
+      custom: { from: { income: 1, shoe: 40 }, to: { shoe: 40 } },
+      withheldFields: { from: [], to: ['jobTitle', 'custom.income'] },
+    };
+    expect(dropWithheldChanges(changes, ['jobTitle', 'custom.income'])).toEqual({
+      firstName: { from: 'A', to: 'B' },
+      withheldFields: { from: [], to: ['jobTitle', 'custom.income'] },
+    });
+    expect(dropWithheldChanges(changes, [])).toEqual(changes);
   });
 });
 

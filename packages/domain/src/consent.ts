@@ -135,3 +135,27 @@ export function clearWithheld<T extends Withholdable>(profile: T, withheld: read
     custom: Object.fromEntries(Object.entries(profile.custom).filter(([k]) => !w.has(`custom.${k}`))),
   };
 }
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/**
+ * An audit diff without the values of withheld fields: a value the customer chose not to give is
+ * not kept in the history either (a custom field by its key inside `custom`).
+ */
+export function dropWithheldChanges(changes: Changes, withheld: readonly string[]): Changes {
+  const custom = withheld.filter((f) => f.startsWith('custom.')).map((f) => f.slice(7));
+  const strip = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).filter(([k]) => !custom.includes(k)))
+      : v;
+  const out: Changes = {};
+  for (const [field, diff] of Object.entries(changes)) {
+    if (withheld.includes(field)) continue;
+    if (field !== 'custom' || !custom.length) out[field] = diff;
+    else {
+      const next = { from: strip(diff.from), to: strip(diff.to) };
+      if (JSON.stringify(next.from) !== JSON.stringify(next.to)) out[field] = next;
+    }
+  }
+  return out;
+}

@@ -117,3 +117,21 @@ export async function moveConsentHistory(ex: Executor, fromId: string, toId: str
     .returning({ id: consentHistory.id });
   return moved.length;
 }
+
+/**
+ * Takes the values of newly withheld fields out of the contact's audit history (a custom field
+ * by its key inside `custom`): what the customer chose not to give is not kept there either.
+ */
+export async function forgetWithheldHistory(ex: Executor, contactId: string, fields: readonly string[]) {
+  const mine = sql`record_type = 'contact' AND record_id = ${contactId}::uuid`;
+  for (const f of fields) {
+    if (f.startsWith('custom.')) {
+      const path = (side: string) => sql`${sql.param(['custom', side, f.slice(7)])}::text[]`;
+      await ex.execute(sql`UPDATE audit_log SET changes = changes #- ${path('from')} #- ${path('to')}
+        WHERE ${mine} AND changes ? 'custom'`);
+    } else
+      await ex.execute(
+        sql`UPDATE audit_log SET changes = changes - ${f}::text WHERE ${mine} AND changes ? ${f}`,
+      );
+  }
+}

@@ -140,6 +140,10 @@ describe('withheld fields', () => {
     });
     expect(r.statusCode).toBe(200);
     expect(r.data()).toMatchObject({ withheldFields: ['jobTitle', 'phones'], jobTitle: null, phones: [] });
+    // The values leave the history too; the history says what was withheld, not what it was.
+    const audit = await t.admin.get(`/api/v1/audit?recordId=${contactId}`);
+    expect(audit.body).toContain('withheldFields');
+    for (const gone of ['Buyer', '701234567']) expect(audit.body).not.toContain(gone);
     const refused = await t.admin.patch(`/api/v1/contacts/${contactId}`, {
       jobTitle: 'CEO',
       firstName: 'Sarah',

@@ -7,6 +7,7 @@ import {
   clearWithheld,
   contactSearchText,
   diffFields,
+  dropWithheldChanges,
   type FieldError,
   foldText,
   type ListQuery,
@@ -30,6 +31,7 @@ import { AppError, forbidden, invalid } from '../../http/errors.ts';
 import type { Jobs } from '../../jobs/jobs.ts';
 import { insertAudit, reassignAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
+import { forgetWithheldHistory } from '../consent/consent.repository.ts';
 import { mergeConsentsInTx } from '../consent/consent-merge.ts';
 import type { CustomFieldService } from '../custom-fields/custom-fields.service.ts';
 import { deleteRelationshipsOf, moveRelationships } from '../relationships/relationships.repository.ts';
@@ -306,7 +308,9 @@ export function createContactService(deps: {
           updatedAt: deps.clock(),
           version: cur.version + 1,
         });
-        const changes = diffFields(cur, updated, contactAuditFields);
+        // A newly withheld field's old values leave the history too; this entry records only that.
+        const changes = dropWithheldChanges(diffFields(cur, updated, contactAuditFields), [...newly]);
+        if (newly.size) await forgetWithheldHistory(tx, id, [...newly]);
         await insertAudit(tx, auditEntry(actor, 'update', 'contact', id, changes));
         return updated;
       });
@@ -400,15 +404,17 @@ export function createContactService(deps: {
         const moved = await moveRelationships(tx, source.id, id);
         await reassignAudit(tx, source.id, id);
         await moveRecordHistory(tx, 'contact', source.id, id);
+        await forgetWithheldHistory(tx, id, withheld); // the merged one's history included
         const consent = await mergeConsentsInTx(tx, source.id, id);
         const surveys = await moveSurveyData(tx, source.id, id);
         await deps.jobs.sendInTx(tx, VALUE_RESCORE_JOB, { customers: [{ type: 'contact', id }] });
         await repo.deleteContact(tx, source.id);
         // The survivor's latest answer may be the merged one's; its accounts now include the merged one's.
         await refreshContactNps(tx, id);
+        const changes = dropWithheldChanges(diffFields(target, merged, contactAuditFields), withheld);
         await insertAudit(
           tx,
-          auditEntry(actor, 'merge', 'contact', id, diffFields(target, merged, contactAuditFields), {
+          auditEntry(actor, 'merge', 'contact', id, changes, {
             mergedId: source.id,
             mergedName: source.name,
             relationshipsMoved: moved,
