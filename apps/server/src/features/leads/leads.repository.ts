@@ -51,7 +51,11 @@ export async function contactsByChannel(
     .where(and(or(...m), sql`${contacts.erasedAt} IS NULL`));
   return keys.email
     ? q
-        .orderBy(sql`${contacts.emailKeys} @> ARRAY[${keys.email}]::text[] DESC`, contacts.createdAt, contacts.id)
+        .orderBy(
+          sql`${contacts.emailKeys} @> ARRAY[${keys.email}]::text[] DESC`,
+          contacts.createdAt,
+          contacts.id,
+        )
         .limit(limit)
     : q.orderBy(contacts.createdAt, contacts.id).limit(limit);
 }

@@ -99,7 +99,11 @@ describe('leads API', () => {
     );
     expect(r.statusCode).toBe(200);
     expect(r.data<Lead>()).toMatchObject({ status: 'working', score: 0, version: 2 });
-    const stale = await agent.patch(`/api/v1/leads/${lead.id}`, { status: 'qualified' }, { 'if-match': '"1"' });
+    const stale = await agent.patch(
+      `/api/v1/leads/${lead.id}`,
+      { status: 'qualified' },
+      { 'if-match': '"1"' },
+    );
     expect(stale.statusCode).toBe(412);
     const reassign = await agent.patch(`/api/v1/leads/${lead.id}`, { ownerId: t.admin.userId });
     expect(reassign.statusCode).toBe(403);
@@ -158,8 +162,9 @@ describe('duplicates at capture', () => {
         phones: [{ number: '+46731112233' }],
       })
     ).data<{ id: string }>();
-    const account = (await t.admin.post('/api/v1/accounts', { name: 'Ekbolaget AB', domain: 'ekbolaget.se' }))
-      .data<{ id: string }>();
+    const account = (
+      await t.admin.post('/api/v1/accounts', { name: 'Ekbolaget AB', domain: 'ekbolaget.se' })
+    ).data<{ id: string }>();
     await t.admin.post('/api/v1/relationships', {
       type: 'works_at',
       fromType: 'contact',
@@ -168,7 +173,11 @@ describe('duplicates at capture', () => {
       toId: account.id,
     });
     const first = (await t.admin.post('/api/v1/leads', { email: 'KARIN@ekbolaget.se' })).data<Lead>();
-    expect(first).toMatchObject({ matchedContactId: contact.id, matchedAccountId: account.id, duplicateOfId: null });
+    expect(first).toMatchObject({
+      matchedContactId: contact.id,
+      matchedAccountId: account.id,
+      duplicateOfId: null,
+    });
     const res2 = await t.admin.post('/api/v1/leads', { phone: '073-111 22 33', company: 'Ekbolaget' });
     expect(res2.statusCode, res2.body).toBe(201);
     const second = res2.data<Lead>();
@@ -177,8 +186,9 @@ describe('duplicates at capture', () => {
       matchedAccountId: account.id,
       duplicateOfId: null,
     });
-    const third = (await t.admin.post('/api/v1/leads', { email: 'karin@ekbolaget.se', phone: '+46731112233' }))
-      .data<Lead>();
+    const third = (
+      await t.admin.post('/api/v1/leads', { email: 'karin@ekbolaget.se', phone: '+46731112233' })
+    ).data<Lead>();
     expect(third.duplicateOfId).toBe(first.id);
     const dups = (await t.admin.get(`/api/v1/leads/${third.id}/duplicates`)).data<
       { type: string; record: { id: string }; reasons: string[] }[]
@@ -192,7 +202,9 @@ describe('duplicates at capture', () => {
       ].sort(),
     );
     // A company without a person: the account matches by name without legal form.
-    const byName = (await t.admin.post('/api/v1/leads', { email: 'info@other.se', company: 'EKBOLAGET' })).data<Lead>();
+    const byName = (
+      await t.admin.post('/api/v1/leads', { email: 'info@other.se', company: 'EKBOLAGET' })
+    ).data<Lead>();
     expect(byName).toMatchObject({ matchedContactId: null, matchedAccountId: account.id });
   });
 });
@@ -210,9 +222,14 @@ describe('history and scoring rules', () => {
     });
     expect(call.statusCode).toBe(201);
     await agent.post(`/api/v1/leads/${lead.id}/activities`, { kind: 'email_replied', subject: 'Re: demo' });
-    const note = await agent.post(`/api/v1/leads/${lead.id}/activities`, { kind: 'note', body: 'Budget in Q3' });
+    const note = await agent.post(`/api/v1/leads/${lead.id}/activities`, {
+      kind: 'note',
+      body: 'Budget in Q3',
+    });
     expect(note.statusCode).toBe(201);
-    expect((await agent.post(`/api/v1/leads/${lead.id}/activities`, { kind: 'interaction' })).statusCode).toBe(400);
+    expect(
+      (await agent.post(`/api/v1/leads/${lead.id}/activities`, { kind: 'interaction' })).statusCode,
+    ).toBe(400);
     const after = (await agent.get(`/api/v1/leads/${lead.id}`)).data<Lead>();
     expect(after.score).toBe(5 + 15);
     expect(after.scoreReasons.map((r) => r.rule)).toEqual(['email replied', 'interaction logged']);
@@ -221,7 +238,9 @@ describe('history and scoring rules', () => {
       nextCursor: string;
     };
     expect(list.data.map((a) => a.kind)).toEqual(['note', 'email_replied']);
-    const rest = (await agent.get(`/api/v1/leads/${lead.id}/activities?limit=2&cursor=${list.nextCursor}`)).json();
+    const rest = (
+      await agent.get(`/api/v1/leads/${lead.id}/activities?limit=2&cursor=${list.nextCursor}`)
+    ).json();
     expect(rest.data.map((a: { kind: string }) => a.kind)).toEqual(['interaction']);
   });
 
@@ -236,7 +255,9 @@ describe('history and scoring rules', () => {
     };
     expect((await readOnly.put('/api/v1/lead-scoring', rules)).statusCode).toBe(403);
     expect((await agent.put('/api/v1/lead-scoring', rules)).statusCode).toBe(403);
-    const lead = (await t.admin.post('/api/v1/leads', { email: 'sven@foretag.se', country: 'se' })).data<Lead>();
+    const lead = (
+      await t.admin.post('/api/v1/leads', { email: 'sven@foretag.se', country: 'se' })
+    ).data<Lead>();
     expect(lead.score).toBe(0);
     const bad = await t.admin.put('/api/v1/lead-scoring', {
       attributeRules: [{ id: 'x', field: 'country', op: 'in', value: 'SE', points: 1 }],
@@ -276,5 +297,48 @@ describe('assignment through routing rules', () => {
     const other = (await agent.post('/api/v1/leads', { email: 'walkin@fair.se' })).data<Lead>();
     expect(other.ownerId).toBe(agent.userId);
     expect(other.routing).toMatchObject({ ruleName: null, reason: 'no routing rule applied' });
+  });
+
+  it('value-aware: a web-form lead from a tier-A account goes to its account manager', async () => {
+    const manager = await t.userClient('agent', null, 'Anna Manager');
+    const account = (
+      await t.admin.post('/api/v1/accounts', {
+        name: 'Storkund AB',
+        domain: 'storkund.se',
+        ownerId: manager.userId,
+      })
+    ).data<{ id: string }>();
+    await t.services.database.query(
+      `INSERT INTO customer_values (customer_type, customer_id, first_purchase_on, last_purchase_on, purchases,
+         frequency, recency_days, age_days, monetary, historical_value, clv, tier, lifecycle_state, lifecycle_since)
+       VALUES ('account', $1, '2024-01-01', '2026-10-01', 12, 11, 600, 1000, 5000, 6000000, 25000, 'A', 'active', '2024-02-01')`,
+      [account.id],
+    );
+    await t.admin.post('/api/v1/routing-rules', {
+      name: 'Tier A leads to their account manager',
+      kinds: ['lead'],
+      conditions: [
+        { field: 'tier', op: 'eq', value: 'A' },
+        { field: 'clv', op: 'gt', value: 10000 },
+      ],
+      actions: { assign: { to: 'account_manager' } },
+    });
+    const form = (
+      await t.admin.post('/api/v1/lead-forms', {
+        name: 'Contact',
+        fields: [{ key: 'email', required: true }],
+      })
+    ).data<{ key: string }>();
+    expect((await t.anonymous.post(`/f/${form.key}`, { email: 'buyer@storkund.se' })).statusCode).toBe(201);
+    const unknown = await t.anonymous.post(`/f/${form.key}`, { email: 'someone@elsewhere.se' });
+    expect(unknown.statusCode).toBe(201);
+    const leads = (await t.admin.get(`/api/v1/leads?filter[source][eq]=web_form&sort=email`)).data<Lead[]>();
+    expect(leads.map((l) => [l.email, l.ownerId, l.matchedAccountId])).toEqual([
+      ['buyer@storkund.se', manager.userId, account.id],
+      ['someone@elsewhere.se', null, null],
+    ]);
+    const lead = (await t.admin.get(`/api/v1/leads/${leads[0]!.id}`)).data<Lead>();
+    expect(lead.routing?.ruleName).toBe('Tier A leads to their account manager');
+    expect(lead.routing?.reason).toBe('assigned to Anna Manager (account manager): tier A and CLV > 10 000');
   });
 });
