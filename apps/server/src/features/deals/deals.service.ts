@@ -151,8 +151,65 @@ export function createDealService(deps: { db: Db; clock: () => Date }) {
     return view(tx, row, stage);
   }
 
+  /**
+   * Moves a deal to a stage (and a place in its column) inside the caller's transaction. The deal
+   * row is locked until commit, so concurrent moves apply one after the other; If-Match refuses a
+   * stale one.
+   */
+  async function moveInTx(tx: Executor, actor: Actor, id: string, input: DealMove, expected?: number) {
+    const cur = authorize(actor, 'update', 'deals', await repo.getDeal(tx, id, true), 'Deal');
+    checkVersion(cur.version, expected);
+    const [to, from] = await Promise.all([getStage(tx, input.stageId), getStage(tx, cur.stageId)]);
+    if (!to) throw invalid([{ field: 'stageId', code: 'not_found', message: 'no such stage' }]);
+    await checkLostReason(tx, input.lostReasonId);
+    const now = deps.clock();
+    const { errors, outcome } = moveOutcome(cur, to, input, now);
+    if (errors.length) throw invalid(errors);
+    const sameStage = to.id === cur.stageId;
+    let rank = cur.rank;
+    if (input.position !== undefined) {
+      let n = await repo.neighbourRanks(tx, to.id, input.position, id);
+      let r = rankBetween(n.before, n.after);
+      if (r.exhausted) {
+        await repo.rerankStage(tx, to.id);
+        n = await repo.neighbourRanks(tx, to.id, input.position, id);
+        r = rankBetween(n.before, n.after);
+      }
+      rank = r.rank;
+    } else if (!sameStage) {
+      const top = await repo.topRank(tx, to.id);
+      rank = top === null ? 0 : top - 1024;
+    }
+    const next = await repo.updateDeal(tx, id, {
+      pipelineId: to.pipelineId,
+      stageId: to.id,
+      ...outcome,
+      rank,
+      ...(sameStage ? {} : { stageEnteredAt: now }),
+      updatedAt: now,
+      version: cur.version + 1,
+    });
+    if (!sameStage) {
+      await repo.insertHistory(tx, {
+        dealId: id,
+        fromStageId: cur.stageId,
+        toStageId: to.id,
+        fromStageName: from?.name ?? null,
+        toStageName: to.name,
+        movedBy: actor.userId,
+        movedAt: now,
+        secondsInFrom: Math.max(0, Math.round((now.getTime() - cur.stageEnteredAt.getTime()) / 1000)),
+      });
+      const changes = diffFields(cur, next, auditFields);
+      changes.stage = { from: from?.name ?? null, to: to.name };
+      await insertAudit(tx, auditEntry(actor, 'update', 'deal', id, changes, { move: true }));
+    }
+    return view(tx, next, to);
+  }
+
   return {
     createInTx,
+    moveInTx,
 
     async list(actor: Actor, query: ListQuery & Record<string, unknown>): Promise<Page<DealView>> {
       const req = pageRequest({
@@ -237,61 +294,8 @@ export function createDealService(deps: { db: Db; clock: () => Date }) {
       });
     },
 
-    /**
-     * Moves a deal to a stage (and a place in its column). The deal row is locked for the whole
-     * transaction, so concurrent moves apply one after the other; If-Match refuses a stale one.
-     */
     async move(actor: Actor, id: string, input: DealMove, expected?: number): Promise<DealView> {
-      return db.transaction(async (tx) => {
-        const cur = authorize(actor, 'update', 'deals', await repo.getDeal(tx, id, true), 'Deal');
-        checkVersion(cur.version, expected);
-        const [to, from] = await Promise.all([getStage(tx, input.stageId), getStage(tx, cur.stageId)]);
-        if (!to) throw invalid([{ field: 'stageId', code: 'not_found', message: 'no such stage' }]);
-        await checkLostReason(tx, input.lostReasonId);
-        const now = deps.clock();
-        const { errors, outcome } = moveOutcome(cur, to, input, now);
-        if (errors.length) throw invalid(errors);
-        const sameStage = to.id === cur.stageId;
-        let rank = cur.rank;
-        if (input.position !== undefined) {
-          let n = await repo.neighbourRanks(tx, to.id, input.position, id);
-          let r = rankBetween(n.before, n.after);
-          if (r.exhausted) {
-            await repo.rerankStage(tx, to.id);
-            n = await repo.neighbourRanks(tx, to.id, input.position, id);
-            r = rankBetween(n.before, n.after);
-          }
-          rank = r.rank;
-        } else if (!sameStage) {
-          const top = await repo.topRank(tx, to.id);
-          rank = top === null ? 0 : top - 1024;
-        }
-        const next = await repo.updateDeal(tx, id, {
-          pipelineId: to.pipelineId,
-          stageId: to.id,
-          ...outcome,
-          rank,
-          ...(sameStage ? {} : { stageEnteredAt: now }),
-          updatedAt: now,
-          version: cur.version + 1,
-        });
-        if (!sameStage) {
-          await repo.insertHistory(tx, {
-            dealId: id,
-            fromStageId: cur.stageId,
-            toStageId: to.id,
-            fromStageName: from?.name ?? null,
-            toStageName: to.name,
-            movedBy: actor.userId,
-            movedAt: now,
-            secondsInFrom: Math.max(0, Math.round((now.getTime() - cur.stageEnteredAt.getTime()) / 1000)),
-          });
-          const changes = diffFields(cur, next, auditFields);
-          changes.stage = { from: from?.name ?? null, to: to.name };
-          await insertAudit(tx, auditEntry(actor, 'update', 'deal', id, changes, { move: true }));
-        }
-        return view(tx, next, to);
-      });
+      return db.transaction((tx) => moveInTx(tx, actor, id, input, expected));
     },
 
     /** A deal's stage history, oldest first, with the time spent in each stage. */

@@ -5,6 +5,8 @@ import type { OrderService } from '../orders/orders.service.ts';
 import { createBoardService } from '../pipelines/board.ts';
 import { pipelineRoutes } from '../pipelines/pipelines.routes.ts';
 import { createPipelineService } from '../pipelines/pipelines.service.ts';
+import { quoteRoutes } from '../quotes/quotes.routes.ts';
+import { createQuoteService } from '../quotes/quotes.service.ts';
 import { dealRoutes } from './deals.routes.ts';
 import { createDealService } from './deals.service.ts';
 import { createForecastService } from './forecast.service.ts';
@@ -17,6 +19,7 @@ export function createSalesFeatures(deps: { db: Db; clock: () => Date; orders: O
     board: createBoardService({ db, clock }),
     deals,
     forecast: createForecastService({ db, clock }),
+    quotes: createQuoteService({ db, clock, orders: deps.orders, deals }),
   };
 }
 export type SalesFeatures = ReturnType<typeof createSalesFeatures>;
@@ -24,4 +27,5 @@ export type SalesFeatures = ReturnType<typeof createSalesFeatures>;
 export function registerSalesRoutes(app: App, s: SalesFeatures): void {
   pipelineRoutes(app, s.pipelines, s.board);
   dealRoutes(app, s.deals, s.forecast);
+  quoteRoutes(app, s.quotes);
 }
