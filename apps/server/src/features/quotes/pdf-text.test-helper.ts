@@ -42,7 +42,7 @@ function toUnicodeMaps(all: Stream[]): Map<number, string>[] {
             const dst = [...r[3]!.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((d) =>
               utf16(d[1]!.replace(/\s/g, '')),
             );
-            dst.forEach((d, i) => map.set(from + i, d));
+            for (const [i, d] of dst.entries()) map.set(from + i, d);
           } else {
             const base = Number.parseInt(r[3]!.slice(1, -1), 16);
             for (let c = from; c <= to; c++) map.set(c, String.fromCharCode(base + c - from));
