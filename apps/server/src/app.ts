@@ -20,6 +20,7 @@ import { attachmentRoutes } from './features/attachments/attachments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { calendarRoutes } from './features/calendar/calendar.routes.ts'; // email/calendar
+import { caseRoutes } from './features/cases/cases.routes.ts';
 import { commerceRoutes } from './features/commerce/commerce.routes.ts';
 import { consentRoutes } from './features/consent/consent.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
@@ -135,6 +136,12 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   privacyRoutes(app, services.privacy);
   routingRoutes(app, services.routing);
   serviceSetupRoutes(app, services.serviceSetup);
+  caseRoutes(app, {
+    cases: services.cases,
+    disputes: services.disputes,
+    db: services.database.db,
+    clock: services.clock,
+  });
   surveyRoutes(app, services.surveys, services.nps, services.facts);
 
   const webDist = opts.webDist ?? defaultWebDist;

@@ -5,6 +5,8 @@ import { createAccountService } from './features/accounts/accounts.service.ts';
 import { createApiKeyService } from './features/api-keys/api-keys.service.ts';
 import { createAuditService } from './features/audit/audit.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
+import { createCaseJobs } from './features/cases/cases.jobs.ts';
+import { createServiceDesk } from './features/cases/service-desk.wiring.ts';
 import { createConsentService } from './features/consent/consent.service.ts';
 import { createContactService } from './features/contacts/contacts.service.ts';
 import { createCustomFieldService } from './features/custom-fields/custom-fields.service.ts';
@@ -56,7 +58,9 @@ export function createServices(deps: {
   const customFields = createCustomFieldService({ db, clock });
   const audit = createAuditService({ db });
   const events = createEventBus(database);
-  const interactions = createInteractionService({ db, clock });
+  const routing = createRoutingService({ db, clock });
+  const serviceDesk = createServiceDesk({ db, clock, jobs: deps.jobs, routing });
+  const interactions = createInteractionService({ db, clock, caseHooks: serviceDesk.interactionHooks });
   const value = createValueService({ db, clock, jobs: deps.jobs, writeLanes: writeLanes(database.kind) });
   const customerView = createCustomerViewService({
     db,
@@ -69,10 +73,20 @@ export function createServices(deps: {
   const consent = createConsentService({ db, clock });
   const orders = createOrderService({ db, clock, jobs: deps.jobs });
   const sales = createSalesFeatures({ db, clock, orders });
-  const routing = createRoutingService({ db, clock });
   const serviceSetup = createServiceSetup({ db, clock });
+  const surveys = createSurveyService({
+    db,
+    clock,
+    publicUrl: config.publicUrl,
+    emails: mail.emails,
+    consent,
+    interactions,
+    customFields,
+  });
   return {
     routing,
+    cases: serviceDesk.cases,
+    disputes: serviceDesk.disputes,
     ...createLeadFeatures({
       db,
       clock,
@@ -104,6 +118,7 @@ export function createServices(deps: {
       defaultPhoneCountry: config.defaultPhoneCountry,
     }),
     database,
+    clock,
     jobs: deps.jobs,
     config,
     auth: createAuthService({
@@ -138,15 +153,8 @@ export function createServices(deps: {
     privacy: createPrivacyService({ db, clock, attachments: mail.attachments }),
     nps: createNpsService({ db }),
     facts: createFactService({ db }),
-    surveys: createSurveyService({
-      db,
-      clock,
-      publicUrl: config.publicUrl,
-      emails: mail.emails,
-      consent,
-      interactions,
-      customFields,
-    }),
+    surveys,
+    caseJobs: createCaseJobs({ db, clock, events, surveys }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

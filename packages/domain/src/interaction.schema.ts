@@ -47,6 +47,8 @@ const fields = {
   accountId: idSchema.nullish(),
   /** The deal the touch was about (calls and meetings logged on a deal). */
   dealId: idSchema.nullish(),
+  /** The service case the touch belongs to (a reply, a call about it). */
+  caseId: idSchema.nullish(),
   outcome: outcomeKey.nullish(),
   outcomeNote: z.string().trim().max(2000).nullish(),
   cost: z.number().int().min(0).max(1_000_000_000).nullish(),

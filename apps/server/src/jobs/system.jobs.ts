@@ -1,4 +1,5 @@
 /** Housekeeping jobs: expired sessions and idempotency keys, and a smoke job for health checks. */
+import { registerCaseJobs } from '../features/cases/cases.jobs.ts';
 import { registerEmailJobs } from '../features/email/email.jobs.ts'; // email/calendar
 import { registerLeadJobs } from '../features/leads/leads.wiring.ts';
 import { registerValueJobs } from '../features/value/value.jobs.ts';
@@ -14,6 +15,7 @@ export function registerSystemJobs(jobs: Jobs, services: Services): void {
   const { database } = services;
   registerEmailJobs(jobs, services.emailSender); // email/calendar: email.send
   registerValueJobs(jobs, services.value);
+  registerCaseJobs(jobs, services.caseJobs);
   registerLeadJobs(jobs, services);
   jobs.register(
     ATTACHMENT_GC_JOB,

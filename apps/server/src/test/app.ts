@@ -83,7 +83,13 @@ function makeClient(
 }
 
 export async function createTestApp(
-  opts: { loginMaxFailures?: number; workJobs?: boolean; clock?: () => Date } = {},
+  opts: {
+    loginMaxFailures?: number;
+    workJobs?: boolean;
+    /** A fake clock for the services (sessions last a year so they survive its jumps). */
+    clock?: () => Date;
+    publicUrl?: string;
+  } = {},
 ): Promise<TestApp> {
   const { database, cleanup } = await createTestDatabase();
   const jobs = createJobs(database);
@@ -92,10 +98,11 @@ export async function createTestApp(
     jobs,
     clock: opts.clock ?? (() => new Date()),
     config: {
-      sessionTtlHours: 24,
+      sessionTtlHours: opts.clock ? 24 * 365 : 24,
       loginMaxFailures: opts.loginMaxFailures ?? 5,
       defaultPhoneCountry: 'SE',
       cookieSecure: 'false',
+      ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
     },
   });
   const app = await buildApp(services, { webDist: '/nonexistent' });

@@ -90,3 +90,11 @@ export const serviceSettingsSchema = z
   })
   .strict();
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
+
+export const serviceSettingsUpdateSchema = z
+  .object({
+    csatSurveyId: idSchema.nullable().optional(),
+    disputes: disputeSettingsSchema.partial().strict().optional(),
+  })
+  .strict();
+export type ServiceSettingsUpdate = z.infer<typeof serviceSettingsUpdateSchema>;

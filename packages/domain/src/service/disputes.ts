@@ -88,21 +88,20 @@ export function detectDispute(s: DisputeSignals, settings: DisputeSettings): Dis
   return reasons;
 }
 
-/** The reasons in words: "mentions refund; NPS detractor (3); 4 contacts in 7 days". */
-export function describeDispute(reasons: readonly DisputeReason[]): string {
-  return reasons
-    .map((r) => {
-      switch (r.rule) {
-        case 'keywords':
-          return `mentions ${r.words.join(', ')}`;
-        case 'detractor':
-          return `NPS detractor${r.score === null ? '' : ` (${r.score})`}`;
-        case 'repeat':
-          return `${r.count} contacts in ${r.days} days`;
-      }
-    })
-    .join('; ');
+function describeReason(r: DisputeReason): string {
+  switch (r.rule) {
+    case 'keywords':
+      return `mentions ${r.words.join(', ')}`;
+    case 'detractor':
+      return `NPS detractor${r.score === null ? '' : ` (${r.score})`}`;
+    case 'repeat':
+      return `${r.count} contacts in ${r.days} days`;
+  }
 }
+
+/** The reasons in words: "mentions refund; NPS detractor (3); 4 contacts in 7 days". */
+export const describeDispute = (reasons: readonly DisputeReason[]): string =>
+  reasons.map(describeReason).join('; ');
 
 export const disputeUpdateSchema = z
   .object({

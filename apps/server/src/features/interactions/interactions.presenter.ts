@@ -16,6 +16,7 @@ export function presentInteraction(r: InteractionRow, participants: Participant[
     contactId: r.contactId,
     accountId: r.accountId,
     dealId: r.dealId,
+    caseId: r.caseId,
     outcome: r.outcome,
     outcomeNote: r.outcomeNote,
     cost: r.cost,

@@ -17,6 +17,7 @@ import { sanitizeRichText } from '../../http/html.ts';
 import { getAccount } from '../accounts/accounts.repository.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
+import type { InteractionHooks } from '../cases/service-desk.wiring.ts';
 import { getContact } from '../contacts/contacts.repository.ts';
 import { getDeal } from '../deals/deals.repository.ts';
 import { getOutcome } from '../outcomes/outcomes.repository.ts';
@@ -38,6 +39,7 @@ const listFields: ListFields = {
   contactId: { kind: 'uuid', expr: col('contact_id') },
   accountId: { kind: 'uuid', expr: col('account_id') },
   dealId: { kind: 'uuid', expr: col('deal_id') },
+  caseId: { kind: 'uuid', expr: col('case_id') },
   ownerId: { kind: 'uuid', expr: col('owner_id') },
   teamId: { kind: 'uuid', expr: col('team_id') },
   subject: { kind: 'text', sortable: true, notNull: true, expr: col('subject') },
@@ -67,7 +69,7 @@ const auditFields = [
 const DAY = 24 * 3600_000;
 export type CreateExtras = { externalRef?: string; emailId?: string; ownerId?: string | null };
 
-export function createInteractionService(deps: { db: Db; clock: () => Date }) {
+export function createInteractionService(deps: { db: Db; clock: () => Date; caseHooks: InteractionHooks }) {
   const { db } = deps;
 
   async function checkOutcome(ex: Executor, key: string | null | undefined, channel: string) {
@@ -109,11 +111,12 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
       throw invalid([{ field: 'accountId', code: 'not_found', message: 'no such account' }]);
     }
     await checkDeal(tx, input.dealId);
+    if (input.caseId) await deps.caseHooks.checkCase(tx, actor, input.caseId);
     const outcome = await checkOutcome(tx, input.outcome, input.channel);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : deps.clock();
     const accountId = input.accountId ?? (contact ? await repo.soleEmployer(tx, contact.id) : null);
     const subject = input.subject;
-    const row = await repo.insertInteraction(tx, {
+    let row = await repo.insertInteraction(tx, {
       channel: input.channel,
       direction: input.direction,
       initiative: input.initiative ?? defaultInitiative(input.direction),
@@ -127,6 +130,7 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
       contactId: input.contactId ?? null,
       accountId,
       dealId: input.dealId ?? null,
+      caseId: input.caseId ?? null,
       outcome: input.outcome ?? null,
       outcomeNote: input.outcomeNote ?? null,
       cost: input.cost ?? null,
@@ -147,6 +151,8 @@ export function createInteractionService(deps: { db: Db; clock: () => Date }) {
       tx,
       auditEntry(actor, 'create', 'interaction', row.id, snapshotDiff(row, auditFields, 'created')),
     );
+    // Inbound: dispute check and routing; on a case: the first response.
+    row = await deps.caseHooks.logged(tx, row);
     let callback: TaskRow | null = null;
     if (outcome?.createsCallback && row.status === 'done') {
       const due = row.callbackAt ?? new Date(occurredAt.getTime() + DAY);

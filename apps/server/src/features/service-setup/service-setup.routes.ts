@@ -4,10 +4,13 @@ import {
   businessCalendarUpdateSchema,
   queueCreateSchema,
   queueUpdateSchema,
+  serviceSettingsUpdateSchema,
   slaPolicyCreateSchema,
   slaPolicyUpdateSchema,
 } from '@relata/domain';
-import type { App } from '../../http/app-types.ts';
+import { type App, user } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import { ifMatch, setEtag } from '../../http/etag.ts';
 import { crudRoutes } from '../shared/crud.routes.ts';
 import type { ServiceSetup } from './service-setup.service.ts';
 
@@ -27,4 +30,23 @@ export function serviceSetupRoutes(app: App, s: ServiceSetup): void {
     update: slaPolicyUpdateSchema,
     tag: 'service',
   });
+  serviceSettingsRoutes(app, s);
+}
+
+export function serviceSettingsRoutes(app: App, s: ServiceSetup): void {
+  const tags = ['service'];
+  app.get('/api/v1/service-settings', { config: user, schema: { tags } }, async (req, reply) => {
+    const { settings, version } = await s.settings.get(actorOf(req));
+    setEtag(reply, version);
+    return { data: settings };
+  });
+  app.patch(
+    '/api/v1/service-settings',
+    { config: user, schema: { tags, body: serviceSettingsUpdateSchema } },
+    async (req, reply) => {
+      const { settings, version } = await s.settings.update(actorOf(req), req.body, ifMatch(req));
+      setEtag(reply, version);
+      return { data: settings };
+    },
+  );
 }

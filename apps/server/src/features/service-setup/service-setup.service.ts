@@ -1,17 +1,26 @@
 /** Service desk set-up: queues, business calendars and SLA policies (admin-edited). */
-import type {
-  BusinessCalendarInput,
-  QueueCreate,
-  QueueUpdate,
-  SlaPolicyCreate,
-  SlaPolicyUpdate,
+import {
+  type Actor,
+  type BusinessCalendarInput,
+  diffFields,
+  type QueueCreate,
+  type QueueUpdate,
+  type ServiceSettings,
+  type ServiceSettingsUpdate,
+  type SlaPolicyCreate,
+  type SlaPolicyUpdate,
+  serviceSettingsSchema,
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, type Executor, queryRows } from '../../db/connection.ts';
 import { businessCalendars, queues, slaPolicies } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
+import { insertAudit } from '../audit/audit.repository.ts';
+import { auditEntry } from '../audit/audit.service.ts';
 import { configCrud } from '../shared/config-crud.ts';
+import { checkVersion, requireCan } from '../shared/guards.ts';
 import type { ListFields } from '../shared/list-query.ts';
+import { serviceSettings } from './service-settings.ts';
 
 const col = (c: string) => sql.raw(c);
 const named: ListFields = {
@@ -74,7 +83,11 @@ export function createServiceSetup(deps: { db: Db; clock: () => Date }) {
     listFields: { ...named, active: { kind: 'boolean', expr: col('active') } },
     defaultSort: { field: 'name', dir: 'asc' },
     present: presentQueue,
-    toInsert: (q: QueueCreate) => ({ ...q, teamId: q.teamId ?? null, escalationUserId: q.escalationUserId ?? null }),
+    toInsert: (q: QueueCreate) => ({
+      ...q,
+      teamId: q.teamId ?? null,
+      escalationUserId: q.escalationUserId ?? null,
+    }),
     async check(tx, input: QueueCreate | QueueUpdate, cur) {
       if (input.name && input.name.toLowerCase() !== cur?.name.toLowerCase()) {
         const taken = await queryRows(tx, sql`SELECT 1 FROM queues WHERE lower(name) = lower(${input.name})`);
@@ -92,7 +105,8 @@ export function createServiceSetup(deps: { db: Db; clock: () => Date }) {
         tx,
         sql`SELECT count(*)::int AS n FROM cases WHERE queue_id = ${cur.id}::uuid AND status IN ('new', 'open', 'pending')`,
       );
-      if (r && r.n > 0) throw new AppError('conflict', `The queue still holds ${r.n} open case(s); move them first`);
+      if (r && r.n > 0)
+        throw new AppError('conflict', `The queue still holds ${r.n} open case(s); move them first`);
     },
   });
 
@@ -112,7 +126,10 @@ export function createServiceSetup(deps: { db: Db; clock: () => Date }) {
         sql`SELECT name FROM sla_policies WHERE calendar_id = ${cur.id}::uuid ORDER BY name`,
       );
       if (used.length)
-        throw new AppError('conflict', `SLA policies use this calendar: ${used.map((u) => u.name).join(', ')}`);
+        throw new AppError(
+          'conflict',
+          `SLA policies use this calendar: ${used.map((u) => u.name).join(', ')}`,
+        );
     },
   });
 
@@ -136,6 +153,39 @@ export function createServiceSetup(deps: { db: Db; clock: () => Date }) {
     },
   });
 
-  return { queues: queueService, calendars: calendarService, slaPolicies: policyService };
+  const settings = {
+    async get(actor: Actor): Promise<{ settings: ServiceSettings; version: number }> {
+      requireCan(actor, 'read', 'sla_policies');
+      return serviceSettings.getVersioned(deps.db);
+    },
+    async update(actor: Actor, input: ServiceSettingsUpdate, expected?: number) {
+      requireCan(actor, 'update', 'sla_policies');
+      return deps.db.transaction(async (tx) => {
+        const cur = await serviceSettings.getVersioned(tx, true);
+        checkVersion(cur.version, expected);
+        const next = serviceSettingsSchema.parse({
+          ...cur.settings,
+          ...(input.csatSurveyId !== undefined ? { csatSurveyId: input.csatSurveyId } : {}),
+          disputes: { ...cur.settings.disputes, ...input.disputes },
+        });
+        if (next.csatSurveyId && !(await exists(tx, 'surveys', next.csatSurveyId)))
+          throw missing('csatSurveyId', 'survey');
+        await serviceSettings.save(tx, next, cur.version + 1);
+        await insertAudit(
+          tx,
+          auditEntry(
+            actor,
+            'update',
+            'service_settings',
+            null,
+            diffFields(cur.settings, next, ['csatSurveyId', 'disputes']),
+          ),
+        );
+        return { settings: next, version: cur.version + 1 };
+      });
+    },
+  };
+
+  return { queues: queueService, calendars: calendarService, slaPolicies: policyService, settings };
 }
 export type ServiceSetup = ReturnType<typeof createServiceSetup>;
