@@ -5,7 +5,6 @@ import { createTestApp, type TestApp } from '../../test/app.ts';
 let t: TestApp;
 let surveyId: string;
 let acme: string;
-let birch: string;
 
 type Nps = { score: number | null; promoters: number; passives: number; detractors: number };
 const ok = <T = { id: string }>(r: Awaited<ReturnType<TestApp['admin']['post']>>) => {
@@ -45,7 +44,6 @@ beforeAll(async () => {
     }),
   ).id;
   acme = ok(await t.admin.post('/api/v1/accounts', { name: 'Acme Rollup' })).id;
-  birch = ok(await t.admin.post('/api/v1/accounts', { name: 'Birch Rollup' })).id;
 });
 afterAll(async () => {
   await t?.close();
