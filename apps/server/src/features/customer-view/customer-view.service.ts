@@ -11,6 +11,7 @@ import { consentsOf } from '../consent/consent.repository.ts';
 import { presentConsent } from '../consent/consent.service.ts';
 import { presentContact } from '../contacts/contacts.presenter.ts';
 import { type ContactRow, getContact } from '../contacts/contacts.repository.ts';
+import { type DealSummary, openDealsOf } from '../deals/deal-summaries.ts';
 import { presentInteraction } from '../interactions/interactions.presenter.ts';
 import { participantsOf, recentFor } from '../interactions/interactions.repository.ts';
 import { presentInvoice } from '../invoices/invoices.presenter.ts';
@@ -27,7 +28,7 @@ import { activeWarrantiesFor } from '../warranties/warranties.repository.ts';
 import { presentWarranty } from '../warranties/warranties.service.ts';
 
 /** Slots later capabilities fill (deals, cases). */
-const laterSlots = { deals: [], cases: [] };
+const laterSlots = { cases: [] };
 
 export type Card = {
   type: 'contact' | 'account';
@@ -48,6 +49,8 @@ export type Card = {
   lifecycleState: string | null;
   creditScore: number | null;
   openOrders: { id: string; number: string; deliveryStatus: string; estimatedDelivery: string | null }[];
+  /** The contact's open deals (as far as the actor may read deals). */
+  openDeals: DealSummary[];
   activeWarranties: number;
   openCases: number;
 };
@@ -106,7 +109,7 @@ export function createCustomerViewService(deps: {
   async function commercial(actor: Actor, kind: 'contact' | 'account', id: string) {
     const now = deps.clock();
     const day = now.toISOString().slice(0, 10);
-    const [value, recentOrders, open, invoices, warranties] = await Promise.all([
+    const [value, recentOrders, open, invoices, warranties, deals] = await Promise.all([
       can(actor, 'read', 'value') ? deps.value.valueOf(kind, id) : Promise.resolve(null),
       can(actor, 'read', 'orders') ? ordersFor(db, kind, id, { limit: 10 }) : Promise.resolve([]),
       can(actor, 'read', 'orders')
@@ -114,6 +117,7 @@ export function createCustomerViewService(deps: {
         : Promise.resolve([]),
       can(actor, 'read', 'invoices') ? openInvoicesFor(db, kind, id) : Promise.resolve([]),
       can(actor, 'read', 'warranties') ? activeWarrantiesFor(db, kind, id, day) : Promise.resolve([]),
+      can(actor, 'read', 'deals') ? openDealsOf(db, kind, [id], 20) : Promise.resolve(new Map()),
     ]);
     const seen = new Set(open.map((o) => o.id));
     const productOf = await productNames(
@@ -126,6 +130,7 @@ export function createCustomerViewService(deps: {
       orders: [...open, ...recentOrders.filter((o) => !seen.has(o.id))].map((o) => presentOrder(o)),
       invoices: invoices.map((i) => presentInvoice(i, now)),
       warranties: warranties.map((w) => presentWarranty(w, now, productOf(w.productId))),
+      deals: (deals.get(id) ?? []) as DealSummary[],
     };
   }
 
@@ -133,7 +138,7 @@ export function createCustomerViewService(deps: {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const day = deps.clock().toISOString().slice(0, 10);
-    const [employers, owners, taskCounts, last, values, openOrders, warrantyCounts, settings] =
+    const [employers, owners, taskCounts, last, values, openOrders, warrantyCounts, settings, dealsBy] =
       await Promise.all([
         db
           .select({ contactId: relationships.fromId, id: accounts.id, name: accounts.name })
@@ -174,6 +179,7 @@ export function createCustomerViewService(deps: {
             GROUP BY contact_id`,
         ),
         getValueSettings(db),
+        can(actor, 'read', 'deals') ? openDealsOf(db, 'contact', ids, 5) : Promise.resolve(new Map()),
       ]);
     const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
     const ownerName = new Map(owners.map((o) => [o.id, o.name]));
@@ -227,6 +233,7 @@ export function createCustomerViewService(deps: {
       creditScore: c.creditScore,
       openOrders: can(actor, 'read', 'orders') ? (ordersBy.get(c.id) ?? []) : [],
       activeWarranties: can(actor, 'read', 'warranties') ? (warrantiesBy.get(c.id) ?? 0) : 0,
+      openDeals: (dealsBy.get(c.id) ?? []) as DealSummary[],
       openCases: 0,
     }));
   }
