@@ -63,7 +63,9 @@ export function clockColumns(
     ...(cur?.firstRespondedAt
       ? { firstResponseDueAt: cur.firstResponseDueAt, firstResponseWarnAt: cur.firstResponseWarnAt }
       : {}),
-    ...(cur?.resolvedAt ? { resolutionDueAt: cur.resolutionDueAt, resolutionWarnAt: cur.resolutionWarnAt } : {}),
+    ...(cur?.resolvedAt
+      ? { resolutionDueAt: cur.resolutionDueAt, resolutionWarnAt: cur.resolutionWarnAt }
+      : {}),
   };
   const later = (t: Date | null) => !t || t.getTime() > now.getTime();
   return {

@@ -36,8 +36,9 @@ beforeAll(async () => {
   const support = await t.team('Support');
   anna = await t.userClient('agent', support, 'Anna Berg');
   bo = await t.userClient('agent', await t.team('Field'), 'Bo Ek');
-  keyQueue = (await t.admin.post('/api/v1/queues', { name: 'Key accounts', teamId: support })).data<{ id: string }>()
-    .id;
+  keyQueue = (await t.admin.post('/api/v1/queues', { name: 'Key accounts', teamId: support })).data<{
+    id: string;
+  }>().id;
   await t.admin.post('/api/v1/routing-rules', {
     name: 'Key accounts',
     kinds: ['case'],
@@ -113,7 +114,11 @@ describe('cases', () => {
     const onCase = await anna.get(`/api/v1/interactions?filter[caseId][eq]=${c.id}`);
     expect(onCase.json().data).toHaveLength(1);
 
-    const pending = await anna.patch(`/api/v1/cases/${c.id}`, { status: 'pending' }, { 'if-match': `"${replied.version}"` });
+    const pending = await anna.patch(
+      `/api/v1/cases/${c.id}`,
+      { status: 'pending' },
+      { 'if-match': `"${replied.version}"` },
+    );
     expect(pending.data<Case>().sla.resolution.state).toBe('paused');
     at('2026-12-09T07:00:00Z'); // Wednesday 08:00: waited 9 business hours (Tue 08–17)
     const back = (await anna.patch(`/api/v1/cases/${c.id}`, { status: 'open' })).data<Case>();
@@ -138,7 +143,10 @@ describe('cases', () => {
     await anna.patch(`/api/v1/cases/${c.id}`, { status: 'closed' });
     const after = await anna.patch(`/api/v1/cases/${c.id}`, { subject: 'changed' });
     expect(after.statusCode).toBe(409);
-    const audit = await sql<{ action: string }>(`SELECT action FROM audit_log WHERE record_id = $1 ORDER BY at`, [c.id]);
+    const audit = await sql<{ action: string }>(
+      `SELECT action FROM audit_log WHERE record_id = $1 ORDER BY at`,
+      [c.id],
+    );
     expect(audit.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -153,7 +161,9 @@ describe('cases', () => {
       });
       expect(r.statusCode).toBe(201);
     }
-    const queue = await anna.get(`/api/v1/cases?filter[queueId][eq]=${keyQueue}&filter[open][eq]=true&limit=2`);
+    const queue = await anna.get(
+      `/api/v1/cases?filter[queueId][eq]=${keyQueue}&filter[open][eq]=true&limit=2`,
+    );
     const first = queue.json().data as Case[];
     expect(first.map((c) => c.priority)).toEqual(['urgent', 'normal']);
     const rest = await anna.get(
@@ -207,7 +217,8 @@ describe('cases', () => {
   });
 
   it('authorises every call: other teams read, do not change; denied calls change nothing', async () => {
-    const c = (await anna.get('/api/v1/cases?filter[queueId][eq]=' + keyQueue + '&limit=1')).json().data[0] as Case;
+    const c = (await anna.get('/api/v1/cases?filter[queueId][eq]=' + keyQueue + '&limit=1')).json()
+      .data[0] as Case;
     expect((await bo.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(200);
     expect((await bo.patch(`/api/v1/cases/${c.id}`, { priority: 'low' })).statusCode).toBe(403);
     expect((await bo.del(`/api/v1/cases/${c.id}`)).statusCode).toBe(403);
@@ -218,7 +229,9 @@ describe('cases', () => {
     expect((await key.get('/api/v1/cases')).statusCode).toBe(200);
     expect((await key.post('/api/v1/cases', { subject: 'x' })).statusCode).toBe(403);
     expect((await t.anonymous.get('/api/v1/cases')).statusCode).toBe(401);
-    expect((await t.anonymous.get('/api/v1/cases/sla-report?from=2026-12-01&to=2026-12-31')).statusCode).toBe(401);
+    expect((await t.anonymous.get('/api/v1/cases/sla-report?from=2026-12-01&to=2026-12-31')).statusCode).toBe(
+      401,
+    );
     const unchanged = (await anna.get(`/api/v1/cases/${c.id}`)).data<Case>();
     expect(unchanged).toMatchObject({ version: c.version, priority: c.priority });
     // A manager may hand a case to someone else.
