@@ -139,11 +139,10 @@ export async function namesFor(
           sql`SELECT id, name FROM ${sql.raw(table)} WHERE id = ANY(${sql.param(list)}::uuid[])`,
         )
       : Promise.resolve([] as Named[]);
-  const [a, c, u] = await Promise.all([
-    q('accounts', ids('accountId')),
-    q('contacts', ids('contactId')),
-    q('users', ids('ownerId')),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const a = await q('accounts', ids('accountId'));
+  const c = await q('contacts', ids('contactId'));
+  const u = await q('users', ids('ownerId'));
   const map = (xs: Named[]) => new Map(xs.map((x) => [x.id, x.name]));
   return { accounts: map(a), contacts: map(c), users: map(u) };
 }

@@ -76,11 +76,9 @@ export function createDealService(deps: { db: Db; clock: () => Date }) {
   const { db } = deps;
 
   async function view(ex: Executor, row: repo.DealRow, stage?: StageRow): Promise<DealView> {
-    const [names, lines, st] = await Promise.all([
-      repo.namesFor(ex, [row]),
-      repo.linesOf(ex, [row.id]),
-      stage ?? getStage(ex, row.stageId),
-    ]);
+    const names = await repo.namesFor(ex, [row]);
+    const lines = await repo.linesOf(ex, [row.id]);
+    const st = stage ?? (await getStage(ex, row.stageId));
     return presentDeal(row, {
       now: deps.clock(),
       names,
@@ -159,7 +157,8 @@ export function createDealService(deps: { db: Db; clock: () => Date }) {
   async function moveInTx(tx: Executor, actor: Actor, id: string, input: DealMove, expected?: number) {
     const cur = authorize(actor, 'update', 'deals', await repo.getDeal(tx, id, true), 'Deal');
     checkVersion(cur.version, expected);
-    const [to, from] = await Promise.all([getStage(tx, input.stageId), getStage(tx, cur.stageId)]);
+    const to = await getStage(tx, input.stageId);
+    const from = await getStage(tx, cur.stageId);
     if (!to) throw invalid([{ field: 'stageId', code: 'not_found', message: 'no such stage' }]);
     await checkLostReason(tx, input.lostReasonId);
     const now = deps.clock();

@@ -70,11 +70,9 @@ export function createQuoteService(deps: {
   const { db } = deps;
 
   async function view(ex: Executor, q: repo.QuoteRow): Promise<QuoteView> {
-    const [lines, nameOf, deal] = await Promise.all([
-      repo.linesOf(ex, [q.id]),
-      customerNames(ex, [q]),
-      q.dealId ? getDeal(ex, q.dealId) : undefined,
-    ]);
+    const lines = await repo.linesOf(ex, [q.id]);
+    const nameOf = await customerNames(ex, [q]);
+    const deal = q.dealId ? await getDeal(ex, q.dealId) : undefined;
     return presentQuote(q, {
       today: today(deps.clock()),
       lines: lines.get(q.id) ?? [],
