@@ -103,3 +103,28 @@ export function presentCase(
   };
 }
 export type CaseView = ReturnType<typeof presentCase>;
+
+/** A case in a customer's 360° view: what it is about and how its next deadline stands. */
+export function presentCaseSummary(r: CaseRow, now: Date) {
+  const clock = r.firstRespondedAt
+    ? {
+        dueAt: r.resolutionDueAt,
+        warnAt: r.resolutionWarnAt,
+        stoppedAt: r.resolvedAt,
+        pausedAt: r.pendingSince,
+      }
+    : { dueAt: r.firstResponseDueAt, warnAt: r.firstResponseWarnAt, stoppedAt: null };
+  return {
+    id: r.id,
+    number: r.number,
+    subject: r.subject,
+    status: r.status,
+    priority: r.priority,
+    queueId: r.queueId,
+    assigneeId: r.assigneeId,
+    nextDueAt: iso(r.nextDueAt),
+    slaState: slaClockState(clock, now),
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+export type CaseSummary = ReturnType<typeof presentCaseSummary>;

@@ -183,3 +183,15 @@ export async function slaReport(ex: Executor, from: Date, to: Date, groupBy: Sla
     GROUP BY 1 ORDER BY 1 NULLS LAST`,
   );
 }
+
+/** Open cases per contact (screen-pop cards). */
+export async function openCaseCounts(ex: Executor, contactIds: string[]): Promise<Map<string, number>> {
+  if (!contactIds.length) return new Map();
+  const rows = await queryRows<{ contact_id: string; n: number }>(
+    ex,
+    sql`SELECT contact_id, count(*)::int AS n FROM cases
+        WHERE contact_id = ANY(${sql.param(contactIds)}::uuid[]) AND status IN ('new', 'open', 'pending')
+        GROUP BY contact_id`,
+  );
+  return new Map(rows.map((r) => [r.contact_id, r.n]));
+}

@@ -180,6 +180,27 @@ describe('cases', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('shows open cases in the 360° view and on screen-pop cards', async () => {
+    const view = (await anna.get(`/api/v1/accounts/${customer.accountId}/360`)).data<{
+      cases: { number: string; priority: string; slaState: string }[];
+    }>();
+    expect(view.cases.map((c) => c.priority)).toEqual(['urgent', 'normal', 'low']);
+    expect(view.cases[0]!.slaState).toBe('running');
+    const person = (await anna.get(`/api/v1/contacts/${customer.contactId}/360`)).data<{
+      cases: unknown[];
+    }>();
+    expect(person.cases).toEqual([]); // CS-000001, the contact's case, is closed
+    const caller = await accountWithContact(t, { account: 'Pop AB', email: 'pop@example.com' });
+    await anna.post('/api/v1/cases', { subject: 'Another', contactId: caller.contactId });
+    const cards = (await anna.get('/api/v1/lookup?email=pop@example.com')).data<{ openCases: number }[]>();
+    expect(cards.map((c) => c.openCases)).toEqual([1]);
+    const readOnly = await t.userClient('read_only');
+    const seen = (await readOnly.get(`/api/v1/contacts/${caller.contactId}/360`)).data<{
+      cases: { subject: string }[];
+    }>();
+    expect(seen.cases.map((c) => c.subject)).toEqual(['Another']);
+  });
+
   it('refuses bad input with field errors and stores nothing', async () => {
     const before = await sql<{ n: number }>('SELECT count(*)::int AS n FROM cases');
     const cases = [
@@ -210,7 +231,7 @@ describe('cases', () => {
     expect(key.cases).toBe(4);
     // CS-000001 was answered in time; the three queue cases have had no reply and are past due.
     expect(key.firstResponse).toMatchObject({ met: 1, missed: 3 });
-    expect(data.total.cases).toBe(5);
+    expect(data.total.cases).toBe(6);
     const bad = await anna.get('/api/v1/cases/sla-report?from=2026-12-31&to=2026-12-01');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('to');

@@ -6,6 +6,8 @@ import { accounts, contacts, relationships, users } from '../../db/schema.ts';
 import { invalid } from '../../http/errors.ts';
 import { presentAccount } from '../accounts/accounts.presenter.ts';
 import { getAccount } from '../accounts/accounts.repository.ts';
+import { presentCaseSummary } from '../cases/cases.presenter.ts';
+import { openCaseCounts, openCasesFor } from '../cases/cases.repository.ts';
 import { productNames } from '../commerce/names.ts';
 import { consentsOf } from '../consent/consent.repository.ts';
 import { presentConsent } from '../consent/consent.service.ts';
@@ -26,9 +28,6 @@ import type { ValueService } from '../value/value.service.ts';
 import { getValueSettings } from '../value/value-settings.repository.ts';
 import { activeWarrantiesFor } from '../warranties/warranties.repository.ts';
 import { presentWarranty } from '../warranties/warranties.service.ts';
-
-/** Slots later capabilities fill (deals, cases). */
-const laterSlots = { cases: [] };
 
 export type Card = {
   type: 'contact' | 'account';
@@ -109,7 +108,7 @@ export function createCustomerViewService(deps: {
   async function commercial(actor: Actor, kind: 'contact' | 'account', id: string) {
     const now = deps.clock();
     const day = now.toISOString().slice(0, 10);
-    const [value, recentOrders, open, invoices, warranties, deals] = await Promise.all([
+    const [value, recentOrders, open, invoices, warranties, deals, cases] = await Promise.all([
       can(actor, 'read', 'value') ? deps.value.valueOf(kind, id) : Promise.resolve(null),
       can(actor, 'read', 'orders') ? ordersFor(db, kind, id, { limit: 10 }) : Promise.resolve([]),
       can(actor, 'read', 'orders')
@@ -118,6 +117,7 @@ export function createCustomerViewService(deps: {
       can(actor, 'read', 'invoices') ? openInvoicesFor(db, kind, id) : Promise.resolve([]),
       can(actor, 'read', 'warranties') ? activeWarrantiesFor(db, kind, id, day) : Promise.resolve([]),
       can(actor, 'read', 'deals') ? openDealsOf(db, kind, [id], 20) : Promise.resolve(new Map()),
+      can(actor, 'read', 'cases') ? openCasesFor(db, kind, id, 20) : Promise.resolve([]),
     ]);
     const seen = new Set(open.map((o) => o.id));
     const productOf = await productNames(
@@ -131,6 +131,7 @@ export function createCustomerViewService(deps: {
       invoices: invoices.map((i) => presentInvoice(i, now)),
       warranties: warranties.map((w) => presentWarranty(w, now, productOf(w.productId))),
       deals: (deals.get(id) ?? []) as DealSummary[],
+      cases: cases.map((c) => presentCaseSummary(c, now)),
     };
   }
 
@@ -138,49 +139,60 @@ export function createCustomerViewService(deps: {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
     const day = deps.clock().toISOString().slice(0, 10);
-    const [employers, owners, taskCounts, last, values, openOrders, warrantyCounts, settings, dealsBy] =
-      await Promise.all([
-        db
-          .select({ contactId: relationships.fromId, id: accounts.id, name: accounts.name })
-          .from(relationships)
-          .innerJoin(accounts, eq(accounts.id, relationships.toId))
-          .where(and(inArray(relationships.fromId, ids), eq(relationships.type, 'works_at'))),
-        db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(
-            inArray(
-              users.id,
-              rows.map((r) => r.ownerId).filter((x): x is string => !!x),
-            ),
+    const [
+      employers,
+      owners,
+      taskCounts,
+      last,
+      values,
+      openOrders,
+      warrantyCounts,
+      settings,
+      dealsBy,
+      caseCounts,
+    ] = await Promise.all([
+      db
+        .select({ contactId: relationships.fromId, id: accounts.id, name: accounts.name })
+        .from(relationships)
+        .innerJoin(accounts, eq(accounts.id, relationships.toId))
+        .where(and(inArray(relationships.fromId, ids), eq(relationships.type, 'works_at'))),
+      db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(
+          inArray(
+            users.id,
+            rows.map((r) => r.ownerId).filter((x): x is string => !!x),
           ),
-        db.execute<{ contact_id: string; n: number }>(
-          sql`SELECT contact_id, count(*)::int AS n FROM tasks WHERE status = 'open' AND contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
         ),
-        db.execute<{ contact_id: string; at: string }>(
-          sql`SELECT contact_id, max(occurred_at) AS at FROM interactions WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
-        ),
-        deps.value.valuesOf('contact', ids),
-        db.execute<{
-          contact_id: string;
-          id: string;
-          number: string;
-          delivery_status: string;
-          estimated_delivery: string | null;
-        }>(
-          sql`SELECT contact_id, id, number, delivery_status, estimated_delivery::text FROM orders
+      db.execute<{ contact_id: string; n: number }>(
+        sql`SELECT contact_id, count(*)::int AS n FROM tasks WHERE status = 'open' AND contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
+      ),
+      db.execute<{ contact_id: string; at: string }>(
+        sql`SELECT contact_id, max(occurred_at) AS at FROM interactions WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) GROUP BY contact_id`,
+      ),
+      deps.value.valuesOf('contact', ids),
+      db.execute<{
+        contact_id: string;
+        id: string;
+        number: string;
+        delivery_status: string;
+        estimated_delivery: string | null;
+      }>(
+        sql`SELECT contact_id, id, number, delivery_status, estimated_delivery::text FROM orders
             WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) AND status IN ('confirmed', 'fulfilled')
               AND delivery_status NOT IN ('delivered', 'returned')
             ORDER BY ordered_at DESC LIMIT 100`,
-        ),
-        db.execute<{ contact_id: string; n: number }>(
-          sql`SELECT contact_id, count(*)::int AS n FROM warranties
+      ),
+      db.execute<{ contact_id: string; n: number }>(
+        sql`SELECT contact_id, count(*)::int AS n FROM warranties
             WHERE contact_id = ANY(${sql.param(ids)}::uuid[]) AND starts_on <= ${day}::date AND ends_on >= ${day}::date
             GROUP BY contact_id`,
-        ),
-        getValueSettings(db),
-        can(actor, 'read', 'deals') ? openDealsOf(db, 'contact', ids, 5) : Promise.resolve(new Map()),
-      ]);
+      ),
+      getValueSettings(db),
+      can(actor, 'read', 'deals') ? openDealsOf(db, 'contact', ids, 5) : Promise.resolve(new Map()),
+      can(actor, 'read', 'cases') ? openCaseCounts(db, ids) : Promise.resolve(new Map<string, number>()),
+    ]);
     const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
     const ownerName = new Map(owners.map((o) => [o.id, o.name]));
     const tasksBy = new Map(
@@ -234,7 +246,7 @@ export function createCustomerViewService(deps: {
       openOrders: can(actor, 'read', 'orders') ? (ordersBy.get(c.id) ?? []) : [],
       activeWarranties: can(actor, 'read', 'warranties') ? (warrantiesBy.get(c.id) ?? 0) : 0,
       openDeals: (dealsBy.get(c.id) ?? []) as DealSummary[],
-      openCases: 0,
+      openCases: caseCounts.get(c.id) ?? 0,
     }));
   }
 
@@ -258,7 +270,6 @@ export function createCustomerViewService(deps: {
           ? { category: c.npsCategory, score: c.npsScore, answeredAt: c.npsAnsweredAt?.toISOString() ?? null }
           : null,
         consent: (await consentsOf(db, id)).map(presentConsent),
-        ...laterSlots,
       };
     },
     async account360(actor: Actor, id: string) {
@@ -278,7 +289,6 @@ export function createCustomerViewService(deps: {
         ...money,
         nps: presentAccount(a).nps,
         consent: [],
-        ...laterSlots,
       };
     },
     /** Contacts matching a phone number (any format) or email address, as compact cards. */
