@@ -131,39 +131,41 @@ export function TranslationsEditor({
         </Group>
       </UnstyledButton>
       <Collapse expanded={open}>
-        <Stack gap="sm" mt={6}>
-          {others.map((l) => (
-            <Stack key={l} gap={4}>
-              <TextInput
-                size="sm"
-                label={t('surveys.textIn', { language: languageNames[l] })}
-                value={question.texts[l] ?? ''}
-                onChange={(e) =>
-                  onChange({
-                    texts: { ...question.texts, [l]: e.currentTarget.value },
-                    options: question.options,
-                  })
-                }
-              />
-              {question.options.map((o, i) => (
+        {open && (
+          <Stack gap="sm" mt={6}>
+            {others.map((l) => (
+              <Stack key={l} gap={4}>
                 <TextInput
-                  key={o.id}
-                  size="xs"
-                  ml="md"
-                  aria-label={t('surveys.optionIn', { n: i + 1, language: languageNames[l] })}
-                  placeholder={o.label || t('surveys.optionLabel', { n: i + 1 })}
-                  leftSection={
-                    <Text size="xs" c="dimmed">
-                      {i + 1}
-                    </Text>
+                  size="sm"
+                  label={t('surveys.textIn', { language: languageNames[l] })}
+                  value={question.texts[l] ?? ''}
+                  onChange={(e) =>
+                    onChange({
+                      texts: { ...question.texts, [l]: e.currentTarget.value },
+                      options: question.options,
+                    })
                   }
-                  value={o.labels[l] ?? ''}
-                  onChange={(e) => setLabel(i, l, e.currentTarget.value)}
                 />
-              ))}
-            </Stack>
-          ))}
-        </Stack>
+                {question.options.map((o, i) => (
+                  <TextInput
+                    key={o.id}
+                    size="xs"
+                    ml="md"
+                    aria-label={t('surveys.optionIn', { n: i + 1, language: languageNames[l] })}
+                    placeholder={o.label || t('surveys.optionLabel', { n: i + 1 })}
+                    leftSection={
+                      <Text size="xs" c="dimmed">
+                        {i + 1}
+                      </Text>
+                    }
+                    value={o.labels[l] ?? ''}
+                    onChange={(e) => setLabel(i, l, e.currentTarget.value)}
+                  />
+                ))}
+              </Stack>
+            ))}
+          </Stack>
+        )}
       </Collapse>
     </div>
   );
@@ -198,28 +200,33 @@ export function SurveyTextsEditor({
         </Group>
       </UnstyledButton>
       <Collapse expanded={open}>
-        <Stack gap="sm" mt={6}>
-          {others.map((l) => (
-            <Group key={l} grow align="flex-start" gap="xs">
-              <TextInput
-                size="sm"
-                label={t('surveys.nameIn', { language: languageNames[l] })}
-                value={names[l] ?? ''}
-                disabled={disabled}
-                onChange={(e) => onChange({ names: { ...names, [l]: e.currentTarget.value } })}
-              />
-              <Textarea
-                size="sm"
-                autosize
-                minRows={1}
-                label={t('surveys.introIn', { language: languageNames[l] })}
-                value={descriptions[l] ?? ''}
-                disabled={disabled}
-                onChange={(e) => onChange({ descriptions: { ...descriptions, [l]: e.currentTarget.value } })}
-              />
-            </Group>
-          ))}
-        </Stack>
+        {/* Mounted only while open: hidden "Name in …" fields would answer to "Name" too. */}
+        {open && (
+          <Stack gap="sm" mt={6}>
+            {others.map((l) => (
+              <Group key={l} grow align="flex-start" gap="xs">
+                <TextInput
+                  size="sm"
+                  label={t('surveys.nameIn', { language: languageNames[l] })}
+                  value={names[l] ?? ''}
+                  disabled={disabled}
+                  onChange={(e) => onChange({ names: { ...names, [l]: e.currentTarget.value } })}
+                />
+                <Textarea
+                  size="sm"
+                  autosize
+                  minRows={1}
+                  label={t('surveys.introIn', { language: languageNames[l] })}
+                  value={descriptions[l] ?? ''}
+                  disabled={disabled}
+                  onChange={(e) =>
+                    onChange({ descriptions: { ...descriptions, [l]: e.currentTarget.value } })
+                  }
+                />
+              </Group>
+            ))}
+          </Stack>
+        )}
       </Collapse>
     </div>
   );
