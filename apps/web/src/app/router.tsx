@@ -79,6 +79,18 @@ const accountMergeRoute = createRoute({
   component: () => <MergePage type="account" />,
 });
 
+const leadsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads',
+  validateSearch: listSearch,
+  component: lazyRouteComponent(() => import('../pages/leads-page.tsx'), 'LeadsPage'),
+});
+const leadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/$leadId',
+  component: lazyRouteComponent(() => import('../pages/lead-page.tsx'), 'LeadPage'),
+});
+
 const tasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks',
@@ -144,6 +156,8 @@ const routeTree = rootRoute.addChildren([
     accountsRoute,
     accountRoute,
     accountMergeRoute,
+    leadsRoute,
+    leadRoute,
     tasksRoute,
     inboxRoute,
     ordersRoute,

@@ -6,5 +6,7 @@ export const settingsTabs = [
   'api-keys',
   'consent',
   'value',
+  'lead-forms',
+  'lead-scoring',
 ] as const;
 export type SettingsTab = (typeof settingsTabs)[number];

@@ -5,6 +5,9 @@ import { IconLock } from '../../ui/icons-privacy.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { ConsentPurposesTab } from '../consent/consent-purposes-tab.tsx';
+import { LeadFormsTab } from '../leads/lead-forms-tab.tsx';
+import { IconTarget } from '../leads/lead-icons.tsx';
+import { LeadScoringTab } from '../leads/lead-scoring-tab.tsx';
 import { ValueSettingsTab } from '../value/value-settings-tab.tsx';
 import { ApiKeysTab } from './api-keys-tab.tsx';
 import { CustomFieldsTab } from './custom-fields-tab.tsx';
@@ -35,6 +38,13 @@ export function SettingsView({
     { value: 'api-keys', label: t('settings.apiKeys'), icon: IconKey, show: can('read', 'api_keys') },
     { value: 'consent', label: t('settings.consent'), icon: IconLock, show: can('read', 'custom_fields') },
     { value: 'value', label: t('settings.value'), icon: IconStar, show: can('update', 'value') },
+    { value: 'lead-forms', label: t('leadForms.tab'), icon: IconForms, show: can('update', 'lead_forms') },
+    {
+      value: 'lead-scoring',
+      label: t('leads.scoring.tab'),
+      icon: IconTarget,
+      show: can('read', 'lead_forms'),
+    },
   ] as const;
   return (
     <>
@@ -75,6 +85,12 @@ export function SettingsView({
         </Tabs.Panel>
         <Tabs.Panel value="value">
           <ValueSettingsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="lead-forms">
+          <LeadFormsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="lead-scoring">
+          <LeadScoringTab />
         </Tabs.Panel>
       </Tabs>
     </>

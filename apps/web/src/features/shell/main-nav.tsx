@@ -6,12 +6,14 @@ import { IconInbox, IconTask } from '../../ui/icons-activity.tsx';
 import { IconArrowsSplit, IconChartBar, IconShoppingCart } from '../../ui/icons-commerce.tsx';
 import { IconClipboardList, IconMoodSmile } from '../../ui/icons-privacy.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { IconTarget } from '../leads/lead-icons.tsx';
 
 type Item = {
   to:
     | '/'
     | '/accounts'
     | '/contacts'
+    | '/leads'
     | '/tasks'
     | '/inbox'
     | '/orders'
@@ -80,6 +82,9 @@ export function MainNav() {
           { to: '/', label: t('nav.dashboard'), icon: IconDashboard },
           { to: '/accounts', label: t('nav.accounts'), icon: IconBuilding },
           { to: '/contacts', label: t('nav.contacts'), icon: IconContacts },
+          ...(can('read', 'leads')
+            ? [{ to: '/leads' as const, label: t('leads.nav'), icon: IconTarget }]
+            : []),
           ...(can('read', 'tasks') ? [{ to: '/tasks' as const, label: t('nav.tasks'), icon: IconTask }] : []),
           ...(can('read', 'emails')
             ? [{ to: '/inbox' as const, label: t('nav.inbox'), icon: IconInbox }]
