@@ -179,6 +179,21 @@ describe('seedDemo', () => {
     }
   });
 
+  it('seeds a service desk: queues, routing rules, cases with SLA clocks, disputes', async () => {
+    expect(ra.cases).toBe(20);
+    const [r] = await a.database.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM cases) AS cases,
+              (SELECT count(DISTINCT number)::int FROM cases) AS numbers,
+              (SELECT count(*)::int FROM cases WHERE first_response_due_at IS NULL) AS without_sla,
+              (SELECT count(*)::int FROM disputes) AS disputes,
+              (SELECT count(*)::int FROM routing_rules) AS rules,
+              (SELECT count(*)::int FROM queues) AS queues,
+              (SELECT last_value::int FROM case_number_seq) AS seq`,
+    );
+    expect(r).toMatchObject({ cases: 20, numbers: 20, without_sla: 0, rules: 4, queues: 3, seq: 20 });
+    expect(r!.disputes).toBeGreaterThan(0);
+  });
+
   it('adds more data, with fresh ids, when contacts already exist', async () => {
     const more = await seedDemo(a.database, { scale: 50, seed: 7 });
     expect(more.contacts).toBe(50);
@@ -186,6 +201,11 @@ describe('seedDemo', () => {
       `SELECT count(*)::int AS n, (SELECT count(*)::int FROM users WHERE email LIKE '%@relata.local') AS users FROM contacts`,
     );
     expect(n).toEqual({ n: 250, users: 8 }); // the demo users are not duplicated
+    const [c] = await a.database.query<{ rules: number; numbers: number; cases: number }>(
+      `SELECT (SELECT count(*)::int FROM routing_rules) AS rules, count(DISTINCT number)::int AS numbers,
+              count(*)::int AS cases FROM cases`,
+    );
+    expect(c).toEqual({ rules: 4, numbers: 25, cases: 25 });
   });
 
   it('bulk path (indexes dropped and rebuilt) produces the same rows as the transactional one', async () => {

@@ -31,6 +31,7 @@ import {
   personName,
 } from './pools.ts';
 import { createRng, cumulative, pickWeighted, type Rng } from './random.ts';
+import { seedService } from './service.ts';
 
 export type SeedOptions = {
   /** Number of contacts; accounts are a fifth of it. */
@@ -49,6 +50,8 @@ export type SeedOptions = {
   ordersEnd?: number;
   /** Share of contacts with purchases (default 0.65). */
   buyerShare?: number;
+  /** Service cases per contact (default 0.1), with queues and routing rules; 0 for none. */
+  casesPerContact?: number;
 };
 
 export type SeedResult = {
@@ -61,6 +64,7 @@ export type SeedResult = {
   tasks: number;
   orders: number;
   orderLines: number;
+  cases: number;
 };
 
 const DAY = 86_400_000;
@@ -834,6 +838,18 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
       : { orders: 0, orderLines: 0 };
   if (refs && withCommerce)
     log(`orders: ${commerce.orders}, order lines: ${commerce.orderLines} after ${elapsed()}`);
+  const casesPerContact = ctx.casesPerContact ?? 0.1;
+  const service =
+    refs && casesPerContact > 0
+      ? await seedService(query, slots, refs, {
+          end: ctx.ordersEnd ?? Date.now(),
+          ids: createRng(ctx.seed, `service-ids${salt}`),
+          rng: createRng(ctx.seed, `service${salt}`),
+          batchSize,
+          casesPerContact,
+        })
+      : { cases: 0, disputes: 0 };
+  if (service.cases) log(`cases: ${service.cases} (${service.disputes} disputes) after ${elapsed()}`);
   return {
     users: users.length,
     teams: teams.size,
@@ -843,5 +859,6 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
     ...activity,
     orders: commerce.orders,
     orderLines: commerce.orderLines,
+    cases: service.cases,
   };
 }
