@@ -26,9 +26,19 @@ export type Prepared = {
   valueSeconds: number | null;
 };
 
-type Marker = { scale: number; seed: number; interactions?: number; commerce?: number; buyers?: number };
+type Marker = {
+  scale: number;
+  seed: number;
+  interactions?: number;
+  commerce?: number;
+  buyers?: number;
+  service?: number;
+};
 /** Bumped when the demo commerce generator changes, so older benchmark databases are reseeded. */
 export const COMMERCE_VERSION = 2;
+/** Bumped when the demo service desk changes; cases per contact in the benchmark database. */
+export const SERVICE_VERSION = 1;
+export const CASES_PER_CONTACT = 0.2;
 /** Interactions per contact, as the issue's benchmark asks (10M at the 1M scale). */
 export const INTERACTIONS_PER_CONTACT = 10;
 const MARKER_KEY = 'bench.seed';
@@ -71,7 +81,8 @@ async function postgresTarget(
         marker.seed === want.seed &&
         marker.interactions === want.interactions &&
         marker.commerce === want.commerce &&
-        marker.buyers === want.buyers
+        marker.buyers === want.buyers &&
+        marker.service === want.service
       )
         return { url: url.toString(), reuse: true };
       if (!marker && tables > 0) {
@@ -104,6 +115,7 @@ function pgliteTarget(dir: string, want: Marker, fresh: boolean): { dataDir: str
       marker.interactions === want.interactions &&
       marker.commerce === want.commerce &&
       marker.buyers === want.buyers &&
+      marker.service === want.service &&
       existsSync(dataDir)
     ) {
       return { dataDir, reuse: true };
@@ -138,6 +150,7 @@ export async function prepareDatabase(opts: {
     seed: opts.seed,
     interactions,
     commerce: COMMERCE_VERSION,
+    service: SERVICE_VERSION,
     ...(opts.buyerShare !== undefined ? { buyers: opts.buyerShare } : {}),
   };
   let target: Target;
@@ -172,6 +185,7 @@ export async function prepareDatabase(opts: {
       scale: opts.scale,
       seed: opts.seed,
       interactionsPerContact: interactions,
+      casesPerContact: CASES_PER_CONTACT,
       ...(opts.buyerShare !== undefined ? { buyerShare: opts.buyerShare } : {}),
       log: (m) => log(`  ${m}`),
     });

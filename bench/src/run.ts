@@ -73,6 +73,9 @@ const ids = (
   await database.query<{ id: string }>('SELECT id FROM contacts ORDER BY random() LIMIT 5000')
 ).map((r) => r.id);
 const languages = ['sv', 'nb', 'en', 'ru'];
+const queueIds = (await database.query<{ id: string }>('SELECT id FROM queues ORDER BY name')).map(
+  (r) => r.id,
+);
 // Search terms: four-letter pieces of real surnames (folded like the server folds q).
 const terms = (
   await database.query<{ last_name: string }>('SELECT last_name FROM contacts ORDER BY random() LIMIT 500')
@@ -137,6 +140,11 @@ const sqlSearch = `SELECT contacts.*, ${valueCols}, (name)::text AS _sort FROM c
 const sqlByClv = `SELECT contacts.*, ${valueCols}, (v.clv)::text AS _sort FROM contacts ${valueJoin}
   WHERE v.tier = $1 ORDER BY v.clv DESC NULLS LAST, id DESC LIMIT 51`;
 const tiers = ['A', 'B', 'C', 'D'];
+// The case queue: a queue's open cases by the deadline they must meet next, as the server reads it.
+const sqlCaseQueue = `SELECT cases.*, (next_due_at)::text AS _sort FROM cases
+  WHERE status IN ('new', 'open', 'pending') AND queue_id = $1::uuid
+  ORDER BY next_due_at ASC NULLS LAST, id ASC LIMIT 51`;
+const sqlCaseDisputes = 'SELECT * FROM disputes WHERE case_id = ANY($1::uuid[])';
 const flowFrom = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
 const flowTo = new Date().toISOString().slice(0, 10);
 const sqlFlows = `WITH f AS (SELECT customer_id, state FROM lifecycle_history WHERE customer_type = 'contact'
@@ -219,6 +227,8 @@ const sql360Invoices =
   "SELECT * FROM invoices WHERE contact_id = $1 AND status = 'open' ORDER BY due_on, id LIMIT 20";
 const sql360Warranties =
   'SELECT * FROM warranties WHERE contact_id = $1 AND ends_on >= $2::date ORDER BY ends_on DESC LIMIT 20';
+const sql360Cases = `SELECT * FROM cases WHERE contact_id = $1 AND status IN ('new', 'open', 'pending')
+  ORDER BY next_due_at ASC NULLS LAST, created_at DESC LIMIT 20`;
 const today = new Date().toISOString().slice(0, 10);
 const sqlTimeline = `SELECT t.kind, t.id, t.at FROM (
     (SELECT 'interaction' AS kind, id, occurred_at AS at FROM interactions WHERE contact_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 51)
@@ -354,6 +364,7 @@ const allWorkloads: Workload[] = [
       await raw.query(sql360OpenOrders, [id]);
       await raw.query(sql360Invoices, [id]);
       await raw.query(sql360Warranties, [id, today]);
+      await raw.query(sql360Cases, [id]);
     },
     api: async (i, http) => {
       await http.expect('GET', `/api/v1/contacts/${pick(ids, i)}/360`);
@@ -367,6 +378,20 @@ const allWorkloads: Workload[] = [
     },
     api: async (i, http) => {
       await http.expect('GET', `/api/v1/contacts/${pick(ids, i)}/timeline?limit=50`);
+    },
+  },
+  {
+    name: 'case queue page 1 (open, queue, nextDueAt, 50)',
+    concurrency,
+    raw: async (i) => {
+      const rows = (await raw.query(sqlCaseQueue, [pick(queueIds, i)])) as { id: string }[];
+      await raw.query(sqlCaseDisputes, [rows.map((r) => r.id)]);
+    },
+    api: async (i, http) => {
+      await http.expect(
+        'GET',
+        `/api/v1/cases?limit=50&filter[open][eq]=true&filter[queueId][eq]=${pick(queueIds, i)}`,
+      );
     },
   },
   {
