@@ -41,6 +41,8 @@ const subjects: [string, boolean][] = [
   ['Не пришёл заказ', false],
   ['Претензия по качеству', true],
 ];
+const complaints = subjects.filter(([, c]) => c);
+const questions = subjects.filter(([, c]) => !c);
 const channels = ['email', 'phone', 'chat', 'web_form', 'portal'] as const;
 const priorityWeights: [Priority, number][] = [
   ['low', 0.2],
@@ -214,7 +216,9 @@ export async function seedService(
     // Most cases are old and done; a tail of recent ones is still open.
     const age = rng.chance(0.25) ? rng.next() * 10 * DAY : 10 * DAY + rng.next() * 110 * DAY;
     const created = new Date(end - age);
-    const [subject, complaint] = subjects[rng.int(subjects.length)]!;
+    // About one case in eight is a complaint.
+    const pool = rng.chance(0.12) ? complaints : questions;
+    const [subject, complaint] = pool[rng.int(pool.length)]!;
     const priority = pickPriority();
     const queue = complaint
       ? queues.complaints
