@@ -61,7 +61,7 @@ export function RoutingCard({ lead }: { lead: Lead }) {
         <Text size="sm" fw={600}>
           {lead.routing.ruleName ?? t('leads.routing.noRule')}
         </Text>
-        <Text size="sm">{lead.routing.reason}</Text>
+        {lead.routing.ruleName && <Text size="sm">{lead.routing.reason}</Text>}
         <Text size="xs" c="dimmed">
           {t('leads.routing.decidedAt', { date: formatDateTime(lead.routing.decidedAt, i18n.language) })}
         </Text>

@@ -305,6 +305,7 @@ export function LeadScoringTab() {
           <Button
             mt="sm"
             size="xs"
+            w="fit-content"
             variant="default"
             leftSection={<IconPlus size={14} />}
             onClick={() =>
@@ -348,6 +349,7 @@ export function LeadScoringTab() {
           <Button
             mt="sm"
             size="xs"
+            w="fit-content"
             variant="default"
             leftSection={<IconPlus size={14} />}
             onClick={() =>

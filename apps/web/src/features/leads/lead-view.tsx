@@ -158,6 +158,7 @@ function Details({ lead, readOnly }: { lead: Lead; readOnly: boolean }) {
       label={label}
       value={lead[key] as string | null}
       type={type}
+      display={key === 'phone' && lead.phone ? formatPhone(lead.phone) : undefined}
       readOnly={readOnly}
       onSave={(v) => save({ [key]: v.trim() === '' && key !== 'firstName' && key !== 'lastName' ? null : v })}
     />
@@ -251,7 +252,7 @@ export function LeadView({ id }: { id: string }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
-            <LeadDuplicatesPanel lead={lead} />
+            {!converted && <LeadDuplicatesPanel lead={lead} />}
             <ScoreCard lead={lead} />
             <RoutingCard lead={lead} />
             <LeadHistory leadId={lead.id} canAdd={!converted && can('create', 'notes')} />

@@ -102,7 +102,7 @@ export function LeadsList(props: { q: string | undefined; onQChange: (q: string 
         key: 'score',
         header: t('leads.fields.score'),
         sortKey: 'score',
-        width: 'minmax(80px, 0.5fr)',
+        width: 'minmax(96px, 0.5fr)',
         render: (l) => <ScoreBadge score={l.score} reasons={l.scoreReasons} size="sm" />,
       },
       {
