@@ -5,6 +5,7 @@ import {
   lazyRouteComponent,
   Outlet,
 } from '@tanstack/react-router';
+import { dealsSearch } from '../features/deals/deals-search.ts';
 import { type SettingsTab, settingsTabs } from '../features/settings/settings-tabs.ts';
 import { AppLayout } from '../features/shell/app-layout.tsx';
 import { NotFound } from '../features/shell/not-found.tsx';
@@ -137,6 +138,23 @@ const surveyRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/survey-page.tsx'), 'SurveyPage'),
 });
 
+const dealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals',
+  validateSearch: dealsSearch,
+  component: lazyRouteComponent(() => import('../pages/deals-page.tsx'), 'DealsPage'),
+});
+const dealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deals/$dealId',
+  component: lazyRouteComponent(() => import('../pages/deal-page.tsx'), 'DealPage'),
+});
+const forecastRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/forecast',
+  component: lazyRouteComponent(() => import('../pages/forecast-page.tsx'), 'ForecastPage'),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -166,6 +184,9 @@ const routeTree = rootRoute.addChildren([
     npsRoute,
     surveysRoute,
     surveyRoute,
+    dealsRoute,
+    dealRoute,
+    forecastRoute,
     settingsRoute,
   ]),
 ]);

@@ -41,6 +41,7 @@ const dealFields = {
 
 export const dealCreateSchema = z.object(dealFields).strict();
 export type DealCreate = z.infer<typeof dealCreateSchema>;
+export type DealCreateInput = z.input<typeof dealCreateSchema>;
 
 export const dealUpdateSchema = z
   .object({
@@ -59,6 +60,7 @@ export const dealUpdateSchema = z
   })
   .strict();
 export type DealUpdate = z.infer<typeof dealUpdateSchema>;
+export type DealUpdateInput = z.input<typeof dealUpdateSchema>;
 
 export const dealMoveSchema = z
   .object({
@@ -71,6 +73,7 @@ export const dealMoveSchema = z
   })
   .strict();
 export type DealMove = z.infer<typeof dealMoveSchema>;
+export type DealMoveInput = z.input<typeof dealMoveSchema>;
 
 export const forecastQuerySchema = z
   .object({

@@ -72,10 +72,13 @@ export function LogInteractionModal({
   opened,
   onClose,
   record,
+  dealId,
 }: {
   opened: boolean;
   onClose: () => void;
   record: { type: RecordType; id: string };
+  /** Logs the touch on this deal too. */
+  dealId?: string;
 }) {
   const { t, i18n } = useTranslation();
   const outcomes = useOutcomes();
@@ -107,6 +110,7 @@ export function LogInteractionModal({
       outcome: outcome?.key ?? null,
       ...(createsCallback ? { callbackAt: fromLocalInput(values.callbackAt) } : {}),
       ...(record.type === 'contact' ? { contactId: record.id } : { accountId: record.id }),
+      ...(dealId ? { dealId } : {}),
     };
     const checked = form.check(interactionCreateSchema, body);
     if (createsCallback && !fromLocalInput(values.callbackAt)) checked.callbackAt = t('validation.required');

@@ -8,5 +8,6 @@ export const settingsTabs = [
   'value',
   'lead-forms',
   'lead-scoring',
+  'pipelines',
 ] as const;
 export type SettingsTab = (typeof settingsTabs)[number];

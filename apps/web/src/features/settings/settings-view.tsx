@@ -5,9 +5,11 @@ import { IconLock } from '../../ui/icons-privacy.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { ConsentPurposesTab } from '../consent/consent-purposes-tab.tsx';
+import { IconLayoutKanban } from '../deals/icons-sales.tsx';
 import { LeadFormsTab } from '../leads/lead-forms-tab.tsx';
 import { IconTarget } from '../leads/lead-icons.tsx';
 import { LeadScoringTab } from '../leads/lead-scoring-tab.tsx';
+import { PipelinesTab } from '../pipelines/pipelines-tab.tsx';
 import { ValueSettingsTab } from '../value/value-settings-tab.tsx';
 import { ApiKeysTab } from './api-keys-tab.tsx';
 import { CustomFieldsTab } from './custom-fields-tab.tsx';
@@ -38,6 +40,7 @@ export function SettingsView({
     { value: 'api-keys', label: t('settings.apiKeys'), icon: IconKey, show: can('read', 'api_keys') },
     { value: 'consent', label: t('settings.consent'), icon: IconLock, show: can('read', 'custom_fields') },
     { value: 'value', label: t('settings.value'), icon: IconStar, show: can('update', 'value') },
+    { value: 'pipelines', label: t('pipelines.tab'), icon: IconLayoutKanban, show: can('read', 'pipelines') },
     { value: 'lead-forms', label: t('leadForms.tab'), icon: IconForms, show: can('update', 'lead_forms') },
     {
       value: 'lead-scoring',
@@ -85,6 +88,9 @@ export function SettingsView({
         </Tabs.Panel>
         <Tabs.Panel value="value">
           <ValueSettingsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="pipelines">
+          <PipelinesTab />
         </Tabs.Panel>
         <Tabs.Panel value="lead-forms">
           <LeadFormsTab />

@@ -6,6 +6,7 @@ import { IconInbox, IconTask } from '../../ui/icons-activity.tsx';
 import { IconArrowsSplit, IconChartBar, IconShoppingCart } from '../../ui/icons-commerce.tsx';
 import { IconClipboardList, IconMoodSmile } from '../../ui/icons-privacy.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { IconLayoutKanban, IconTrendingUp } from '../deals/icons-sales.tsx';
 import { IconTarget } from '../leads/lead-icons.tsx';
 
 type Item = {
@@ -14,6 +15,8 @@ type Item = {
     | '/accounts'
     | '/contacts'
     | '/leads'
+    | '/deals'
+    | '/forecast'
     | '/tasks'
     | '/inbox'
     | '/orders'
@@ -72,6 +75,9 @@ export function MainNav() {
     ...(value ? [{ to: '/value' as const, label: t('nav.value'), icon: IconChartBar }] : []),
     ...(can('read', 'contacts') ? [{ to: '/nps' as const, label: t('nav.nps'), icon: IconMoodSmile }] : []),
     ...(value ? [{ to: '/flows' as const, label: t('nav.flows'), icon: IconArrowsSplit }] : []),
+    ...(can('read', 'deals')
+      ? [{ to: '/forecast' as const, label: t('deals.forecast.nav'), icon: IconTrendingUp }]
+      : []),
   ];
   return (
     <Stack gap={2} component="nav">
@@ -84,6 +90,9 @@ export function MainNav() {
           { to: '/contacts', label: t('nav.contacts'), icon: IconContacts },
           ...(can('read', 'leads')
             ? [{ to: '/leads' as const, label: t('leads.nav'), icon: IconTarget }]
+            : []),
+          ...(can('read', 'deals')
+            ? [{ to: '/deals' as const, label: t('deals.nav'), icon: IconLayoutKanban }]
             : []),
           ...(can('read', 'tasks') ? [{ to: '/tasks' as const, label: t('nav.tasks'), icon: IconTask }] : []),
           ...(can('read', 'emails')

@@ -1,0 +1,5 @@
+import { ForecastView } from '../features/deals/forecast-view.tsx';
+
+export function ForecastPage() {
+  return <ForecastView />;
+}
