@@ -16,6 +16,7 @@ const sql = <T>(text: string, values?: unknown[]) => t.services.database.query<T
 
 type Case = {
   id: string;
+  teamId: string | null;
   number: string;
   status: string;
   priority: string;
@@ -255,6 +256,10 @@ describe('cases', () => {
     );
     const unchanged = (await anna.get(`/api/v1/cases/${c.id}`)).data<Case>();
     expect(unchanged).toMatchObject({ version: c.version, priority: c.priority });
+    // A teammate in the queue's team may work it.
+    const teammate = await t.userClient('agent', c.teamId, 'Cai');
+    const worked = await teammate.patch(`/api/v1/cases/${c.id}`, { tags: ['called'] });
+    expect(worked.statusCode).toBe(200);
     // A manager may hand a case to someone else.
     const manager = await t.userClient('manager');
     const moved = await manager.patch(`/api/v1/cases/${c.id}`, { assigneeId: bo.userId });
