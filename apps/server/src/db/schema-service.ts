@@ -108,7 +108,10 @@ export const disputes = pgTable('disputes', {
   accountId: uuid('account_id'),
   reasons: jsonb('reasons').$type<DisputeReason[]>().notNull(),
   reason: text('reason').notNull(),
-  status: text('status').$type<'open' | 'investigating' | 'resolved' | 'rejected'>().notNull().default('open'),
+  status: text('status')
+    .$type<'open' | 'investigating' | 'resolved' | 'rejected'>()
+    .notNull()
+    .default('open'),
   ownerId: uuid('owner_id'),
   teamId: uuid('team_id'),
   resolution: text('resolution').notNull().default(''),

@@ -194,7 +194,11 @@ export async function takeRoundRobinTurn(ex: Executor, teamId: string, now: Date
   return next.id;
 }
 
-export async function namesOf(ex: Executor, table: 'users' | 'queues' | 'sla_policies' | 'teams', ids: string[]) {
+export async function namesOf(
+  ex: Executor,
+  table: 'users' | 'queues' | 'sla_policies' | 'teams',
+  ids: string[],
+) {
   if (!ids.length) return new Map<string, string>();
   const rows = await queryRows<{ id: string; name: string }>(
     ex,

@@ -60,7 +60,11 @@ describe('routing rules', () => {
     expect(partial.json().errors[0]).toMatchObject({ field: 'ids' });
     await t.admin.put('/api/v1/routing-rules/order', { ids: [first.id, second.id] });
 
-    const stale = await t.admin.patch(`/api/v1/routing-rules/${first.id}`, { active: false }, { 'if-match': '"1"' });
+    const stale = await t.admin.patch(
+      `/api/v1/routing-rules/${first.id}`,
+      { active: false },
+      { 'if-match': '"1"' },
+    );
     expect(stale.statusCode).toBe(412);
     const renamed = await t.admin.patch(`/api/v1/routing-rules/${first.id}`, { name: 'Key accounts (A)' });
     expect(renamed.data<Rule>().name).toBe('Key accounts (A)');
@@ -90,7 +94,10 @@ describe('routing rules', () => {
   });
 
   it('evaluates on the test bench without changing anything, and says why', async () => {
-    const { accountId, contactId } = await accountWithContact(t, { account: 'Nordkap AB', ownerId: anna.userId });
+    const { accountId, contactId } = await accountWithContact(t, {
+      account: 'Nordkap AB',
+      ownerId: anna.userId,
+    });
     await scoreCustomer(t, 'account', accountId, { tier: 'A', clv: 25_000 });
     const before = await sql<{ n: number }>('SELECT count(*)::int AS n FROM routing_decisions');
     const res = await anna.post('/api/v1/routing-rules/evaluate', {
@@ -115,7 +122,9 @@ describe('routing rules', () => {
       inquiry: { kind: 'interaction', channel: 'email', subject: 'Chargeback', text: '' },
     });
     expect(stranger.data()).toMatchObject({ ruleName: 'Disputes', reason: 'Disputes: mentions chargeback' });
-    const none = await anna.post('/api/v1/routing-rules/evaluate', { inquiry: { kind: 'lead', text: 'hello' } });
+    const none = await anna.post('/api/v1/routing-rules/evaluate', {
+      inquiry: { kind: 'lead', text: 'hello' },
+    });
     expect(none.data()).toMatchObject({ ruleId: null, reason: 'no routing rule applied' });
     expect(await sql('SELECT count(*)::int AS n FROM routing_decisions')).toEqual(before);
   });
@@ -166,12 +175,14 @@ describe('routing rules', () => {
     expect((await key.get('/api/v1/routing-rules')).statusCode).toBe(200);
     expect((await key.post('/api/v1/routing-rules', keyAccounts())).statusCode).toBe(403);
     expect((await t.anonymous.get('/api/v1/routing-rules')).statusCode).toBe(401);
-    expect((await t.anonymous.post('/api/v1/routing-rules/evaluate', { inquiry: { kind: 'case' } })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await t.anonymous.post('/api/v1/routing-rules/evaluate', { inquiry: { kind: 'case' } })).statusCode,
+    ).toBe(401);
     const after = (await t.admin.get(`/api/v1/routing-rules/${rule!.id}`)).data<Rule>();
     expect(after).toMatchObject({ version: rule!.version, name: rule!.name });
-    const removed = await t.admin.del(`/api/v1/routing-rules/${rule!.id}`, { 'if-match': `"${rule!.version}"` });
+    const removed = await t.admin.del(`/api/v1/routing-rules/${rule!.id}`, {
+      'if-match': `"${rule!.version}"`,
+    });
     expect(removed.statusCode).toBe(204);
     expect((await t.admin.get(`/api/v1/routing-rules/${rule!.id}`)).statusCode).toBe(404);
   });

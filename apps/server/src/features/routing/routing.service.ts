@@ -156,7 +156,9 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
     },
 
     async get(actor: Actor, id: string): Promise<RoutingRuleView> {
-      return presentRule(authorize(actor, 'read', 'routing_rules', await repo.getRule(db, id), 'Routing rule'));
+      return presentRule(
+        authorize(actor, 'read', 'routing_rules', await repo.getRule(db, id), 'Routing rule'),
+      );
     },
 
     async create(actor: Actor, input: RoutingRuleCreate): Promise<RoutingRuleView> {
@@ -176,21 +178,36 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
 
     async update(actor: Actor, id: string, input: RoutingRuleUpdate, expected?: number) {
       return db.transaction(async (tx) => {
-        const cur = authorize(actor, 'update', 'routing_rules', await repo.getRule(tx, id, true), 'Routing rule');
+        const cur = authorize(
+          actor,
+          'update',
+          'routing_rules',
+          await repo.getRule(tx, id, true),
+          'Routing rule',
+        );
         checkVersion(cur.version, expected);
         const next = await repo.updateRule(tx, id, {
           ...input,
           updatedAt: deps.clock(),
           version: cur.version + 1,
         });
-        await insertAudit(tx, auditEntry(actor, 'update', 'routing_rule', id, diffFields(cur, next, auditFields)));
+        await insertAudit(
+          tx,
+          auditEntry(actor, 'update', 'routing_rule', id, diffFields(cur, next, auditFields)),
+        );
         return presentRule(next);
       });
     },
 
     async remove(actor: Actor, id: string, expected?: number): Promise<void> {
       await db.transaction(async (tx) => {
-        const cur = authorize(actor, 'delete', 'routing_rules', await repo.getRule(tx, id, true), 'Routing rule');
+        const cur = authorize(
+          actor,
+          'delete',
+          'routing_rules',
+          await repo.getRule(tx, id, true),
+          'Routing rule',
+        );
         checkVersion(cur.version, expected);
         await repo.deleteRule(tx, id);
         await insertAudit(
@@ -206,7 +223,11 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
       return db.transaction(async (tx) => {
         const rules = await repo.lockRules(tx);
         const known = new Set(rules.map((r) => r.id));
-        if (new Set(ids).size !== ids.length || ids.length !== known.size || ids.some((id) => !known.has(id))) {
+        if (
+          new Set(ids).size !== ids.length ||
+          ids.length !== known.size ||
+          ids.some((id) => !known.has(id))
+        ) {
           throw new AppError('validation_failed', 'List every routing rule exactly once', {
             errors: [{ field: 'ids', code: 'invalid_value', message: 'must name every rule once' }],
           });

@@ -3,7 +3,14 @@
  * keyset-paged list, get, create, update with If-Match and delete, each audited, with hooks for
  * the table's own checks. Belongs to no one: only "all" scopes see it.
  */
-import { type Actor, diffFields, type ListQuery, type Resource, type Sort, snapshotDiff } from '@relata/domain';
+import {
+  type Actor,
+  diffFields,
+  type ListQuery,
+  type Resource,
+  type Sort,
+  snapshotDiff,
+} from '@relata/domain';
 import { eq, getTableColumns, type InferInsertModel, type InferSelectModel, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Executor } from '../../db/connection.ts';
@@ -37,7 +44,10 @@ export function configCrud<T extends ConfigTable, C, U extends object, V>(
   const t = opts.table;
   type Row = InferSelectModel<T>;
   const byId = async (ex: Executor, id: string, forUpdate = false): Promise<Row | undefined> => {
-    const q = ex.select().from(t as PgTable).where(eq(t.id, id));
+    const q = ex
+      .select()
+      .from(t as PgTable)
+      .where(eq(t.id, id));
     const [row] = forUpdate ? await q.for('update') : await q;
     return row as Row | undefined;
   };
