@@ -19,6 +19,7 @@ import type { Database, QueryFn } from '../connection.ts';
 import { type ContactRef, seedActivity } from './activity.ts';
 import { Batch, type Column, dropSecondaryIndexes, rebuildPendingIndexes, writer } from './bulk.ts';
 import { seedCommerce } from './commerce.ts';
+import { seedDeals } from './deals.ts';
 import { demoPhone } from './phones.ts';
 import {
   asciiSlug,
@@ -52,6 +53,8 @@ export type SeedOptions = {
   buyerShare?: number;
   /** Service cases per contact (default 0.1), with queues and routing rules; 0 for none. */
   casesPerContact?: number;
+  /** Deals in the default pipeline (default a fifth of the contacts, 40 to 400); 0 for none. */
+  deals?: number;
 };
 
 export type SeedResult = {
@@ -65,6 +68,7 @@ export type SeedResult = {
   orders: number;
   orderLines: number;
   cases: number;
+  deals: number;
 };
 
 const DAY = 86_400_000;
@@ -850,6 +854,18 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
         })
       : { cases: 0, disputes: 0 };
   if (service.cases) log(`cases: ${service.cases} (${service.disputes} disputes) after ${elapsed()}`);
+  const dealCount = ctx.deals ?? Math.min(400, Math.max(40, Math.round(scale / 5)));
+  const deals =
+    refs && dealCount > 0
+      ? await seedDeals(query, slots, refs, {
+          count: dealCount,
+          end: ctx.ordersEnd ?? Date.now(),
+          ids: createRng(ctx.seed, `deal-ids${salt}`),
+          rng: createRng(ctx.seed, `deals${salt}`),
+          batchSize,
+        })
+      : { deals: 0, moves: 0 };
+  if (deals.deals) log(`deals: ${deals.deals}, stage moves: ${deals.moves} after ${elapsed()}`);
   return {
     users: users.length,
     teams: teams.size,
@@ -860,5 +876,6 @@ async function generate(query: QueryFn, slots: number, ctx: Ctx): Promise<SeedRe
     orders: commerce.orders,
     orderLines: commerce.orderLines,
     cases: service.cases,
+    deals: deals.deals,
   };
 }
