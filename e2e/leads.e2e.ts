@@ -101,9 +101,9 @@ describe('leads in the browser', () => {
     await page.getByRole('link', { name: 'Frida Lind' }).click();
     await page.getByRole('heading', { name: 'Frida Lind', level: 1 }).waitFor();
     const score = page.getByRole('region', { name: 'Score' });
-    await score.getByText('company present').waitFor();
+    await score.getByText('Company is given').waitFor();
     await score.getByText('+20').waitFor();
-    await score.getByText('form submitted').waitFor();
+    await score.getByText('Form submitted').waitFor();
     await page
       .getByRole('region', { name: 'Consent on the form' })
       .getByText('Recorded when the lead is converted')

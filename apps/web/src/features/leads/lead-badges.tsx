@@ -1,6 +1,7 @@
 import { Badge, type MantineColor, Stack, Text, Tooltip } from '@mantine/core';
 import type { LeadStatus, ScoreReason } from '@relata/domain';
 import { useTranslation } from 'react-i18next';
+import { useReasonLabel } from './lead-reasons.ts';
 
 const statusColors: Record<LeadStatus, MantineColor> = {
   new: 'blue',
@@ -40,6 +41,7 @@ export function ScoreBadge({
   size?: string;
 }) {
   const { t, i18n } = useTranslation();
+  const label = useReasonLabel();
   const badge = (
     <Badge
       color={scoreColor(score)}
@@ -60,7 +62,7 @@ export function ScoreBadge({
         <Stack gap={2}>
           {reasons.map((r) => (
             <Text key={r.ruleId} size="xs">
-              {formatPoints(r.points, i18n.language)} {r.rule}
+              {formatPoints(r.points, i18n.language)} {label(r)}
             </Text>
           ))}
         </Stack>

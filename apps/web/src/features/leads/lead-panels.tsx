@@ -9,11 +9,13 @@ import { SectionCard } from '../../ui/section-card.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { useRecord } from '../records/records-api.ts';
 import { formatPoints, ScoreBadge } from './lead-badges.tsx';
+import { useReasonLabel } from './lead-reasons.ts';
 import { type Lead, useLeadDuplicates } from './leads-api.ts';
 
 /** The score and every rule that gave or took points. */
 export function ScoreCard({ lead }: { lead: Lead }) {
   const { t, i18n } = useTranslation();
+  const label = useReasonLabel();
   return (
     <SectionCard
       id="score"
@@ -30,7 +32,7 @@ export function ScoreCard({ lead }: { lead: Lead }) {
             {lead.scoreReasons.map((r) => (
               <Table.Tr key={r.ruleId}>
                 <Table.Td>
-                  <Text size="sm">{r.rule}</Text>
+                  <Text size="sm">{label(r)}</Text>
                 </Table.Td>
                 <Table.Td ta="right" w={80}>
                   <Text
