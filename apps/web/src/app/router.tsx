@@ -5,6 +5,7 @@ import {
   lazyRouteComponent,
   Outlet,
 } from '@tanstack/react-router';
+import { type CasesTab, casesTabs } from '../features/cases/cases-tabs.ts';
 import { dealsSearch } from '../features/deals/deals-search.ts';
 import { type SettingsTab, settingsTabs } from '../features/settings/settings-tabs.ts';
 import { AppLayout } from '../features/shell/app-layout.tsx';
@@ -138,6 +139,19 @@ const surveyRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/survey-page.tsx'), 'SurveyPage'),
 });
 
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: (search: Record<string, unknown>): { tab?: CasesTab } =>
+    casesTabs.includes(search.tab as CasesTab) ? { tab: search.tab as CasesTab } : {},
+  component: lazyRouteComponent(() => import('../pages/cases-page.tsx'), 'CasesPage'),
+});
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId',
+  component: lazyRouteComponent(() => import('../pages/case-page.tsx'), 'CasePage'),
+});
+
 const dealsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/deals',
@@ -184,6 +198,8 @@ const routeTree = rootRoute.addChildren([
     npsRoute,
     surveysRoute,
     surveyRoute,
+    casesRoute,
+    caseRoute,
     dealsRoute,
     dealRoute,
     forecastRoute,

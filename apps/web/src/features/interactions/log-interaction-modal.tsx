@@ -73,18 +73,26 @@ export function LogInteractionModal({
   onClose,
   record,
   dealId,
+  caseId,
+  initialSubject,
 }: {
   opened: boolean;
   onClose: () => void;
   record: { type: RecordType; id: string };
   /** Logs the touch on this deal too. */
   dealId?: string;
+  /** The case the touch belongs to (an outbound one is the case's first response). */
+  caseId?: string;
+  initialSubject?: string;
 }) {
   const { t, i18n } = useTranslation();
   const outcomes = useOutcomes();
   const create = useCreateInteraction();
   const createTask = useCreateTask();
-  const form = useForm<Values>(initialValues());
+  const form = useForm<Values>({
+    ...initialValues(),
+    ...(initialSubject ? { subject: initialSubject } : {}),
+  });
   const { values, set, errors } = form;
 
   const allowed = useMemo(
@@ -111,6 +119,7 @@ export function LogInteractionModal({
       ...(createsCallback ? { callbackAt: fromLocalInput(values.callbackAt) } : {}),
       ...(record.type === 'contact' ? { contactId: record.id } : { accountId: record.id }),
       ...(dealId ? { dealId } : {}),
+      ...(caseId ? { caseId } : {}),
     };
     const checked = form.check(interactionCreateSchema, body);
     if (createsCallback && !fromLocalInput(values.callbackAt)) checked.callbackAt = t('validation.required');

@@ -8,6 +8,8 @@ export const settingsTabs = [
   'value',
   'lead-forms',
   'lead-scoring',
+  'routing',
+  'service',
   'pipelines',
 ] as const;
 export type SettingsTab = (typeof settingsTabs)[number];

@@ -1,15 +1,19 @@
 import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconForms, IconKey, IconShield, IconStar, IconUser, IconUsers } from '../../ui/icons.tsx';
+import { IconArrowsSplit } from '../../ui/icons-commerce.tsx';
 import { IconLock } from '../../ui/icons-privacy.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { IconHeadset } from '../cases/case-icons.tsx';
 import { ConsentPurposesTab } from '../consent/consent-purposes-tab.tsx';
 import { IconLayoutKanban } from '../deals/icons-sales.tsx';
 import { LeadFormsTab } from '../leads/lead-forms-tab.tsx';
 import { IconTarget } from '../leads/lead-icons.tsx';
 import { LeadScoringTab } from '../leads/lead-scoring-tab.tsx';
 import { PipelinesTab } from '../pipelines/pipelines-tab.tsx';
+import { RoutingRulesTab } from '../routing/routing-rules-tab.tsx';
+import { ServiceSettingsTab } from '../service-settings/service-settings-tab.tsx';
 import { ValueSettingsTab } from '../value/value-settings-tab.tsx';
 import { ApiKeysTab } from './api-keys-tab.tsx';
 import { CustomFieldsTab } from './custom-fields-tab.tsx';
@@ -47,6 +51,13 @@ export function SettingsView({
       label: t('leads.scoring.tab'),
       icon: IconTarget,
       show: can('read', 'lead_forms'),
+    },
+    { value: 'routing', label: t('routing.tab'), icon: IconArrowsSplit, show: can('read', 'routing_rules') },
+    {
+      value: 'service',
+      label: t('serviceSettings.tab'),
+      icon: IconHeadset,
+      show: can('read', 'sla_policies'),
     },
   ] as const;
   return (
@@ -97,6 +108,12 @@ export function SettingsView({
         </Tabs.Panel>
         <Tabs.Panel value="lead-scoring">
           <LeadScoringTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="routing">
+          <RoutingRulesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="service">
+          <ServiceSettingsTab />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -6,6 +6,7 @@ import { IconInbox, IconTask } from '../../ui/icons-activity.tsx';
 import { IconArrowsSplit, IconChartBar, IconShoppingCart } from '../../ui/icons-commerce.tsx';
 import { IconClipboardList, IconMoodSmile } from '../../ui/icons-privacy.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { IconHeadset } from '../cases/case-icons.tsx';
 import { IconLayoutKanban, IconTrendingUp } from '../deals/icons-sales.tsx';
 import { IconTarget } from '../leads/lead-icons.tsx';
 
@@ -24,6 +25,7 @@ type Item = {
     | '/value'
     | '/flows'
     | '/nps'
+    | '/cases'
     | '/settings';
   label: string;
   icon: typeof IconDashboard;
@@ -106,6 +108,12 @@ export function MainNav() {
             : []),
         ]}
       />
+      {can('read', 'cases') && (
+        <NavSection
+          title={t('cases.navGroup')}
+          items={[{ to: '/cases', label: t('cases.nav'), icon: IconHeadset }]}
+        />
+      )}
       {insights.length > 0 && <NavSection title={t('nav.insights')} items={insights} />}
       {showSettings && (
         <NavSection
