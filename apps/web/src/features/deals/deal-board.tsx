@@ -5,9 +5,10 @@ import {
   DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
-  PointerSensor,
+  MouseSensor,
   pointerWithin,
   rectIntersection,
+  TouchSensor,
   useDroppable,
   useSensor,
   useSensors,
@@ -52,7 +53,9 @@ export function DealBoard({ pipelineId, filter }: { pipelineId: string; filter: 
   const [active, setActive] = useState<Card | null>(null);
   const [lostDrop, setLostDrop] = useState<Drop | null>(null);
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    // On touch screens a long press picks a card up, so a swipe still scrolls the board.
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 6 } }),
     useSensor(KeyboardSensor),
   );
   const data = board.data;
@@ -216,23 +219,21 @@ function BoardColumn({
       className={`${classes.column} ${classes[column.kind]} ${drop.isOver ? classes.columnOver : ''}`}
     >
       <div className={classes.columnHeader}>
-        <Group justify="space-between" wrap="nowrap" gap={6}>
-          <Text fw={700} size="sm" truncate>
-            {column.name}
+        <Text fw={700} size="sm" lineClamp={1} title={column.name}>
+          {column.name}
+        </Text>
+        <Group gap={6} mt={4} wrap="nowrap">
+          <Badge
+            size="sm"
+            variant="light"
+            color="gray"
+            aria-label={t('deals.countLabel', { count: column.count })}
+          >
+            {column.count}
+          </Badge>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {column.probability} %
           </Text>
-          <Group gap={4} wrap="nowrap">
-            <Badge
-              size="sm"
-              variant="light"
-              color="gray"
-              aria-label={t('deals.countLabel', { count: column.count })}
-            >
-              {column.count}
-            </Badge>
-            <Text size="xs" c="dimmed">
-              {column.probability} %
-            </Text>
-          </Group>
         </Group>
         <Text size="xs" c="dimmed" mt={2} title={t('deals.weightedTitle', { amount: money(column.amount) })}>
           {t('deals.weightedSum', { amount: money(column.weighted) })}

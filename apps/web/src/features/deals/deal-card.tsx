@@ -20,7 +20,7 @@ export function DealCardBody({ card, dragging }: { card: Card; dragging?: boolea
             to="/deals/$dealId"
             params={{ dealId: card.id }}
             className={classes.cardLink}
-            onPointerDown={(e) => e.stopPropagation()}
+            onMouseDown={(e) => e.stopPropagation()}
           >
             {card.name}
           </Link>
@@ -52,7 +52,7 @@ export function DealCardBody({ card, dragging }: { card: Card; dragging?: boolea
 export function DealCard({ card, disabled }: { card: Card; disabled: boolean }) {
   const drag = useDraggable({ id: `card:${card.id}`, data: { card }, disabled });
   const drop = useDroppable({ id: `card:${card.id}`, data: { card } });
-  const style: CSSProperties = { opacity: drag.isDragging ? 0.35 : 1, touchAction: 'none' };
+  const style: CSSProperties = { opacity: drag.isDragging ? 0.35 : 1 };
   return (
     <div
       ref={(el) => {
