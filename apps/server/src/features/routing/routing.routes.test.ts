@@ -162,6 +162,31 @@ describe('routing rules', () => {
     expect(again.data<{ resolved: { assigneeId: string } }>().resolved.assigneeId).toBe(sorted[1]);
   });
 
+  it('places an unknown sender by the country and language the inquiry gives (territories)', async () => {
+    const rule = await t.admin.post('/api/v1/routing-rules', {
+      name: 'Norway',
+      position: 1,
+      kinds: ['lead'],
+      conditions: [
+        { field: 'country', op: 'eq', value: 'NO' },
+        { field: 'language', op: 'in', value: ['nb', 'nn'] },
+      ],
+      actions: { assign: { to: 'user', userId: anna.userId } },
+    });
+    const res = await t.admin.post('/api/v1/routing-rules/evaluate', {
+      inquiry: { kind: 'lead', country: 'no', language: 'nb', text: 'Hei' },
+    });
+    expect(res.data()).toMatchObject({
+      ruleName: 'Norway',
+      customer: { known: false, country: 'NO', language: 'nb' },
+    });
+    const swede = await t.admin.post('/api/v1/routing-rules/evaluate', {
+      inquiry: { kind: 'lead', country: 'SE', language: 'sv' },
+    });
+    expect(swede.data<{ ruleName: string }>().ruleName).not.toBe('Norway');
+    await t.admin.del(`/api/v1/routing-rules/${rule.data<Rule>().id}`);
+  });
+
   it('lets agents read and test but only admins change rules; denied calls change nothing', async () => {
     const [rule] = (await t.admin.get('/api/v1/routing-rules')).data<Rule[]>();
     expect((await anna.get('/api/v1/routing-rules')).statusCode).toBe(200);

@@ -83,7 +83,13 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
         ? repo.customerFacts(ex, input.contactId ?? null, input.accountId ?? null)
         : null,
     ]);
-    const customer = facts?.customer ?? unknownCustomer;
+    // An unknown sender (a web-form lead) is placed by what the inquiry says of them.
+    const known = facts?.customer ?? unknownCustomer;
+    const customer = {
+      ...known,
+      country: known.country ?? input.inquiry.country?.toUpperCase() ?? null,
+      language: known.language ?? input.inquiry.language ?? null,
+    };
     const decision = evaluateRouting(rules.map(asRule), customer, input.inquiry);
     const a = decision?.actions ?? {};
     let assigneeId: string | null = null;
