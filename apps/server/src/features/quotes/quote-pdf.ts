@@ -50,6 +50,13 @@ const words: Record<PdfLanguage, Words> = {
     total: 'Att betala',
     notes: 'Anteckningar',
     status: 'Status',
+    statuses: {
+      draft: 'utkast',
+      sent: 'skickad',
+      accepted: 'accepterad',
+      rejected: 'avböjd',
+      expired: 'utgången',
+    },
   },
   nb: {
     quote: 'Tilbud',
@@ -68,6 +75,13 @@ const words: Record<PdfLanguage, Words> = {
     total: 'Totalt',
     notes: 'Merknader',
     status: 'Status',
+    statuses: {
+      draft: 'utkast',
+      sent: 'sendt',
+      accepted: 'akseptert',
+      rejected: 'avslått',
+      expired: 'utløpt',
+    },
   },
   ru: {
     quote: 'Коммерческое предложение',
@@ -86,6 +100,13 @@ const words: Record<PdfLanguage, Words> = {
     total: 'Всего',
     notes: 'Примечания',
     status: 'Статус',
+    statuses: {
+      draft: 'черновик',
+      sent: 'отправлено',
+      accepted: 'принято',
+      rejected: 'отклонено',
+      expired: 'истекло',
+    },
   },
 };
 const locales: Record<PdfLanguage, string> = { en: 'en-GB', sv: 'sv-SE', nb: 'nb-NO', ru: 'ru-RU' };
@@ -125,7 +146,7 @@ export async function renderQuotePdf(q: QuoteView, language: PdfLanguage = 'en')
     .font('Body')
     .fontSize(10)
     .fillColor('#555555')
-    .text(`${w.version} ${q.revision} · ${w.status}: ${q.status}`);
+    .text(`${w.version} ${q.revision} · ${w.status}: ${w.statuses[q.status]}`);
   doc.moveDown(1.2).fillColor('#000000');
   const meta: [string, string][] = [
     [w.customer, customer],
