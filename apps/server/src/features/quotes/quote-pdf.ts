@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { QuoteStatus } from '@relata/domain';
 import PDFDocument from 'pdfkit';
 import type { QuoteView } from './quotes.presenter.ts';
 
@@ -29,6 +30,13 @@ const en = {
   total: 'Total',
   notes: 'Notes',
   status: 'Status',
+  statuses: {
+    draft: 'draft',
+    sent: 'sent',
+    accepted: 'accepted',
+    rejected: 'rejected',
+    expired: 'expired',
+  } as Record<QuoteStatus, string>,
 };
 type Words = typeof en;
 const words: Record<PdfLanguage, Words> = {
