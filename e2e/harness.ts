@@ -14,6 +14,8 @@ export const adminPassword = 'e2e-admin-password-1';
 export type Harness = {
   url: string;
   page: Page;
+  /** SQL on the server's own database, for set-up the browser cannot do (a customer's value). */
+  sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 };
 
@@ -38,6 +40,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     url: server.url,
     page,
+    sql: (text, values) => server.database.query(text, values),
     async close() {
       await browser.close();
       await server.close();

@@ -1,7 +1,10 @@
+import type { Database } from './db/connection.ts';
 import { type StartOptions, startRuntime } from './runtime.ts';
 
-/** Starts a full server (API, jobs, web app) and returns its URL. */
-export async function startServer(opts: StartOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
+/** Starts a full server (API, jobs, web app) and returns its URL and database. */
+export async function startServer(
+  opts: StartOptions = {},
+): Promise<{ url: string; database: Database; close(): Promise<void> }> {
   const rt = await startRuntime({
     host: '127.0.0.1',
     ...opts,
@@ -10,5 +13,5 @@ export async function startServer(opts: StartOptions = {}): Promise<{ url: strin
       await seedDemo(db, { scale, seed: 42 });
     },
   });
-  return { url: rt.url ?? '', close: () => rt.close() };
+  return { url: rt.url ?? '', database: rt.database, close: () => rt.close() };
 }
