@@ -47,12 +47,29 @@ export function CaseStatusBadge({ status, size = 'sm' }: { status: CaseStatus; s
   );
 }
 
-/** A case flagged as a dispute, in the colour of the dispute's status. */
-export function DisputeBadge({ status, size = 'sm' }: { status: DisputeStatus | null; size?: MantineSize }) {
+/** A case flagged as a dispute, in the colour of the dispute's status (compact: the word only). */
+export function DisputeBadge({
+  status,
+  size = 'sm',
+  compact = false,
+}: {
+  status: DisputeStatus | null;
+  size?: MantineSize;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
+  const full = status
+    ? t('disputes.badge', { status: t(`disputes.statuses.${status}`) })
+    : t('disputes.flagged');
   return (
-    <Badge size={size} variant="light" color={status ? disputeStatusColors[status] : 'red'}>
-      {status ? t('disputes.badge', { status: t(`disputes.statuses.${status}`) }) : t('disputes.flagged')}
+    <Badge
+      size={size}
+      variant="light"
+      color={status ? disputeStatusColors[status] : 'red'}
+      aria-label={full}
+      title={compact ? full : undefined}
+    >
+      {compact ? t('disputes.flagged') : full}
     </Badge>
   );
 }

@@ -1,15 +1,29 @@
-import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type CaseStatus, canMoveCase, caseStatuses, priorities } from '@relata/domain';
-import type { ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
-import { IconArrowLeft } from '../../ui/icons.tsx';
-import { InlineSelectField, InlineTextField } from '../../ui/inline-field.tsx';
+import { IconArrowLeft, IconCheck, IconPencil, IconX } from '../../ui/icons.tsx';
+import { InlineSelectField } from '../../ui/inline-field.tsx';
 import { AnchorLink } from '../../ui/router-links.tsx';
 import { useMe } from '../auth/auth-api.ts';
 import { channelLabel } from '../interactions/channel-meta.tsx';
 import { useQueues } from '../service-settings/service-api.ts';
 import { useUsers } from '../users/users-api.ts';
+import classes from './case.module.css';
 import { CaseStatusBadge, DisputeBadge, PriorityBadge } from './case-badges.tsx';
 import type { Case, CasePatch } from './cases-api.ts';
 
@@ -32,6 +46,86 @@ function StatusControl({ c, readOnly, save }: { c: Case; readOnly: boolean; save
       w={150}
       size="sm"
     />
+  );
+}
+
+/** The subject as the page title, edited in place with the pencil beside it. */
+function EditableSubject({
+  subject,
+  readOnly,
+  save,
+}: {
+  subject: string;
+  readOnly: boolean;
+  save: SaveCase;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const title = (
+    <Title order={1} fz={24} style={{ letterSpacing: '-0.02em', overflowWrap: 'anywhere' }}>
+      {subject}
+    </Title>
+  );
+  if (readOnly) return title;
+  if (draft === null) {
+    return (
+      <Group gap={6} wrap="nowrap" align="center">
+        {title}
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          onClick={() => {
+            setDraft(subject);
+            setError(null);
+          }}
+          aria-label={t('inline.edit', { field: t('cases.fields.subject') })}
+        >
+          <IconPencil size={16} />
+        </ActionIcon>
+      </Group>
+    );
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (draft.trim() === subject) return setDraft(null);
+    setSaving(true);
+    try {
+      await save({ subject: draft.trim() });
+      setDraft(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <TextInput
+          autoFocus
+          aria-label={t('cases.fields.subject')}
+          value={draft}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setDraft(null)}
+          error={error}
+          size="md"
+          style={{ flex: 1 }}
+        />
+        <ActionIcon type="submit" size="lg" loading={saving} aria-label={t('common.save')}>
+          <IconCheck size={16} />
+        </ActionIcon>
+        <ActionIcon
+          variant="default"
+          size="lg"
+          onClick={() => setDraft(null)}
+          aria-label={t('common.cancel')}
+        >
+          <IconX size={16} />
+        </ActionIcon>
+      </Group>
+    </form>
   );
 }
 
@@ -88,7 +182,7 @@ export function CaseHeader({
       <Card p="lg">
         <Stack gap="md">
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-            <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
+            <Stack gap={6} style={{ minWidth: 'min(100%, 280px)', flex: 1 }}>
               <Group gap="xs" wrap="wrap">
                 <Badge variant="default" size="lg" style={{ fontVariantNumeric: 'tabular-nums' }}>
                   {c.number}
@@ -101,9 +195,7 @@ export function CaseHeader({
                   </Badge>
                 ))}
               </Group>
-              <Title order={1} fz={24} style={{ letterSpacing: '-0.02em', overflowWrap: 'anywhere' }}>
-                {c.subject}
-              </Title>
+              <EditableSubject subject={c.subject} readOnly={locked} save={save} />
               <Text size="sm" c="dimmed">
                 {t('cases.openedVia', {
                   channel: channelLabel(c.channel, t),
@@ -121,13 +213,7 @@ export function CaseHeader({
               {t('cases.closedReadOnly')}
             </Text>
           )}
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
-            <InlineTextField
-              label={t('cases.fields.subject')}
-              value={c.subject}
-              readOnly={locked}
-              onSave={(v) => save({ subject: v })}
-            />
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" className={classes.stacked}>
             <InlineSelectField
               label={t('cases.fields.priority')}
               value={c.priority}

@@ -1,4 +1,14 @@
-import { Button, EmptyState, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  EmptyState,
+  Group,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { caseStatuses, channels, priorities } from '@relata/domain';
 import { useNavigate } from '@tanstack/react-router';
@@ -114,7 +124,7 @@ export function CaseQueue() {
         key: 'number',
         header: t('cases.fields.number'),
         sortKey: 'number',
-        width: 'minmax(110px, 0.6fr)',
+        width: 'minmax(100px, 0.5fr)',
         render: (c) => (
           <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
             {c.number}
@@ -125,7 +135,7 @@ export function CaseQueue() {
         key: 'subject',
         header: t('cases.fields.subject'),
         sortKey: 'subject',
-        width: 'minmax(220px, 2fr)',
+        width: 'minmax(180px, 2fr)',
         render: (c) => (
           <AnchorLink
             to="/cases/$caseId"
@@ -144,27 +154,27 @@ export function CaseQueue() {
       {
         key: 'customer',
         header: t('cases.customer'),
-        width: 'minmax(160px, 1.2fr)',
+        width: 'minmax(140px, 1.1fr)',
         render: (c) => <OrderCustomer customer={c.customer ?? null} />,
       },
       {
         key: 'priority',
         header: t('cases.fields.priority'),
         sortKey: 'priorityRank',
-        width: 'minmax(100px, 0.6fr)',
+        width: 'minmax(92px, 0.5fr)',
         render: (c) => <PriorityBadge priority={c.priority} />,
       },
       {
         key: 'status',
         header: t('cases.fields.status'),
         sortKey: 'status',
-        width: 'minmax(100px, 0.6fr)',
+        width: 'minmax(140px, 0.8fr)',
         render: (c) => <CaseStatusBadge status={c.status} />,
       },
       {
         key: 'queue',
         header: t('cases.fields.queue'),
-        width: 'minmax(130px, 0.9fr)',
+        width: 'minmax(110px, 0.8fr)',
         render: (c) =>
           c.queueId ? (
             <Text size="sm" truncate>
@@ -177,14 +187,14 @@ export function CaseQueue() {
       {
         key: 'assignee',
         header: t('cases.fields.assignee'),
-        width: 'minmax(150px, 1fr)',
+        width: 'minmax(130px, 0.9fr)',
         render: (c) => <OwnerCell name={c.assigneeId ? names.get(c.assigneeId) : undefined} />,
       },
       {
         key: 'sla',
         header: t('cases.fields.sla'),
         sortKey: 'nextDueAt',
-        width: 'minmax(170px, 1fr)',
+        width: 'minmax(150px, 0.9fr)',
         render: (c) => {
           const current = currentClock(c);
           return current ? <SlaTimer clock={current.clock} name={current.name} size="md" /> : <EmptyCell />;
@@ -193,8 +203,8 @@ export function CaseQueue() {
       {
         key: 'dispute',
         header: t('cases.fields.dispute'),
-        width: 'minmax(120px, 0.7fr)',
-        render: (c) => (c.dispute ? <DisputeBadge status={c.disputeStatus} /> : null),
+        width: 'minmax(90px, 0.5fr)',
+        render: (c) => (c.dispute ? <DisputeBadge status={c.disputeStatus} compact /> : null),
       },
     ],
     [t, names, queueName],
@@ -203,12 +213,14 @@ export function CaseQueue() {
   return (
     <Stack gap="md">
       <Group gap="sm" wrap="wrap">
-        <SegmentedControl
-          aria-label={t('cases.views.label')}
-          value={view}
-          onChange={(v) => setView(v as QueueView)}
-          data={queueViews.map((v) => ({ value: v, label: t(`cases.views.${v}`) }))}
-        />
+        <ScrollArea type="never" maw="100%">
+          <SegmentedControl
+            aria-label={t('cases.views.label')}
+            value={view}
+            onChange={(v) => setView(v as QueueView)}
+            data={queueViews.map((v) => ({ value: v, label: t(`cases.views.${v}`) }))}
+          />
+        </ScrollArea>
         <Select
           aria-label={t('cases.fields.queue')}
           placeholder={t('cases.anyQueue')}

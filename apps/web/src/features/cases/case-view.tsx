@@ -1,4 +1,15 @@
-import { Center, EmptyState, Grid, Loader, Stack, Text, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Center,
+  EmptyState,
+  Grid,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { caseUpdateSchema } from '@relata/domain';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,9 +17,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client.ts';
 import { errorMessage, zodFieldErrors } from '../../lib/errors.ts';
-import { IconAlert, IconSearch } from '../../ui/icons.tsx';
+import { IconAlert, IconPencil, IconSearch } from '../../ui/icons.tsx';
 import { IconNote } from '../../ui/icons-activity.tsx';
-import { InlineField } from '../../ui/inline-field.tsx';
 import { ButtonLink } from '../../ui/router-links.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
 import { useCan } from '../auth/auth-api.ts';
@@ -41,34 +51,77 @@ function DisputePanel({ id }: { id: string }) {
 
 function Description({ c, readOnly, save }: { c: Case; readOnly: boolean; save: SaveCase }) {
   const { t } = useTranslation();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const commit = async () => {
+    if (draft === null) return;
+    setSaving(true);
+    try {
+      if (draft !== c.description) await save({ description: draft });
+      setDraft(null);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
   return (
-    <SectionCard id="description" title={t('cases.fields.description')} icon={<IconNote size={16} />}>
-      <InlineField<string>
-        label={t('cases.fields.description')}
-        value={c.description}
-        display={
+    <SectionCard
+      id="description"
+      title={t('cases.fields.description')}
+      icon={<IconNote size={16} />}
+      actions={
+        !readOnly &&
+        draft === null && (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            onClick={() => setDraft(c.description)}
+            aria-label={t('inline.edit', { field: t('cases.fields.description') })}
+          >
+            <IconPencil size={16} />
+          </ActionIcon>
+        )
+      }
+    >
+      {draft === null ? (
+        c.description.trim() ? (
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {c.description}
           </Text>
-        }
-        isEmpty={!c.description.trim()}
-        readOnly={readOnly}
-        onSave={(v) => save({ description: v })}
-        renderEditor={(p) => (
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('cases.noDescription')}
+          </Text>
+        )
+      ) : (
+        <Stack gap="xs">
           <Textarea
             autoFocus
-            aria-label={p.label}
-            value={p.value}
-            error={p.error}
+            aria-label={t('cases.fields.description')}
+            value={draft}
+            error={error}
             autosize
             minRows={4}
             maxRows={16}
-            onChange={(e) => p.onChange(e.currentTarget.value)}
-            onKeyDown={p.onKeyDown}
-            onBlur={() => p.commit()}
+            onChange={(e) => setDraft(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setDraft(null);
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void commit();
+            }}
           />
-        )}
-      />
+          <Group justify="flex-end" gap="xs">
+            <Button size="xs" variant="default" onClick={() => setDraft(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button size="xs" onClick={() => void commit()} loading={saving}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </SectionCard>
   );
 }

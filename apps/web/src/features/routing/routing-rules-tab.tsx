@@ -46,9 +46,9 @@ type Names = {
 };
 
 function conditionsSummary(rule: RoutingRule, t: TFunction, ctx: ValueContext): string {
-  if (!rule.conditions.length) return t('routing.everyInquiry');
+  if (!rule.conditions.length) return t('routing.always');
   const joiner = ` ${t(rule.match === 'all' ? 'routing.describe.and' : 'routing.describe.or')} `;
-  return rule.conditions.map((c) => conditionText(c, t, ctx)).join(joiner);
+  return t('routing.when', { conditions: rule.conditions.map((c) => conditionText(c, t, ctx)).join(joiner) });
 }
 
 function actionsSummary(rule: RoutingRule, t: TFunction, names: Names): string[] {
@@ -112,46 +112,48 @@ function RuleRow({
         opacity: rule.active ? 1 : 0.65,
       }}
     >
-      <Group wrap="nowrap" align="flex-start" gap="sm">
-        {canEdit && (
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            {...drag.listeners}
-            {...drag.attributes}
-            aria-label={t('routing.dragHandle', { name: rule.name })}
-            style={{ cursor: 'grab', touchAction: 'none' }}
-            mt={2}
-          >
-            <IconGripVertical size={16} />
-          </ActionIcon>
-        )}
-        <Badge variant="light" color="gray" circle mt={4}>
-          {index + 1}
-        </Badge>
-        <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-          <Group gap={6} wrap="wrap">
-            <Text fw={600} size="sm">
-              {rule.name}
+      <Group wrap="wrap" align="flex-start" gap="sm">
+        <Group wrap="nowrap" align="flex-start" gap="sm" style={{ flex: 1, minWidth: 'min(100%, 260px)' }}>
+          {canEdit && (
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              {...drag.listeners}
+              {...drag.attributes}
+              aria-label={t('routing.dragHandle', { name: rule.name })}
+              style={{ cursor: 'grab', touchAction: 'none' }}
+              mt={2}
+            >
+              <IconGripVertical size={16} />
+            </ActionIcon>
+          )}
+          <Badge variant="light" color="gray" circle mt={4}>
+            {index + 1}
+          </Badge>
+          <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+            <Group gap={6} wrap="wrap">
+              <Text fw={600} size="sm">
+                {rule.name}
+              </Text>
+              {(rule.kinds.length ? rule.kinds : (['all'] as const)).map((k) => (
+                <Badge key={k} size="xs" variant="outline" color="gray">
+                  {k === 'all' ? t('routing.allKinds') : t(`routing.kinds.${k}`)}
+                </Badge>
+              ))}
+            </Group>
+            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {conditionsSummary(rule, t, ctx)}
             </Text>
-            {(rule.kinds.length ? rule.kinds : (['all'] as const)).map((k) => (
-              <Badge key={k} size="xs" variant="outline" color="gray">
-                {k === 'all' ? t('routing.allKinds') : t(`routing.kinds.${k}`)}
-              </Badge>
-            ))}
-          </Group>
-          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {t('routing.when', { conditions: conditionsSummary(rule, t, ctx) })}
-          </Text>
-          <Group gap={4} wrap="wrap">
-            {actionsSummary(rule, t, names).map((a) => (
-              <Badge key={a} size="sm" variant="light" tt="none">
-                {a}
-              </Badge>
-            ))}
-          </Group>
-        </Stack>
-        <Group gap={2} wrap="nowrap">
+            <Group gap={4} wrap="wrap">
+              {actionsSummary(rule, t, names).map((a) => (
+                <Badge key={a} size="sm" variant="light" tt="none">
+                  {a}
+                </Badge>
+              ))}
+            </Group>
+          </Stack>
+        </Group>
+        <Group gap={2} wrap="nowrap" ml="auto">
           <Switch
             size="sm"
             checked={rule.active}

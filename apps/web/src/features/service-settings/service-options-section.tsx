@@ -139,7 +139,7 @@ function OptionsForm({
             Object.entries(e).find(([k, v]) => v && k.startsWith('disputes.keywords.'))?.[1]
           }
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ alignItems: 'end' }}>
           <NumberInput
             label={t('serviceSettings.disputes.detractorDays')}
             description={t('serviceSettings.disputes.detractorDaysHint')}
