@@ -37,7 +37,7 @@ export function liveState(clock: Pick<SlaClock, 'state' | 'dueAt' | 'warnAt'>, n
   return 'running';
 }
 
-/** Time left (or overdue) as "2 d 4 h", "3 h 12 min" or "12 min 5 s" in the user's language. */
+/** Time left (or overdue) as "2d 4h", "3h 12m 5s" or "12m 5s" in the user's language. */
 export function formatRemaining(ms: number, locale: string): string {
   const abs = Math.abs(ms);
   const unit = (n: number, u: 'day' | 'hour' | 'minute' | 'second') =>
@@ -47,7 +47,7 @@ export function formatRemaining(ms: number, locale: string): string {
   const m = Math.floor((abs % 3_600_000) / 60_000);
   const s = Math.floor((abs % 60_000) / 1000);
   if (d) return `${unit(d, 'day')} ${unit(h, 'hour')}`;
-  if (h) return `${unit(h, 'hour')} ${unit(m, 'minute')}`;
+  if (h) return `${unit(h, 'hour')} ${unit(m, 'minute')} ${unit(s, 'second')}`;
   return `${unit(m, 'minute')} ${unit(s, 'second')}`;
 }
 
