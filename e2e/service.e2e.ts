@@ -6,33 +6,19 @@
  * accounts with a running SLA timer (the built-in Key accounts policy, on office hours); a reply
  * logged on the case meets its first response.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Runtime, startRuntime } from '@relata/server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { adminPassword, apiFromPage, screenshots, signIn } from './harness.ts';
+import { apiFromPage, type Harness, screenshots, signIn, startHarness } from './harness.ts';
 
-let runtime: Runtime;
-let browser: Browser;
+let h: Harness;
 let page: Page;
 let url: string;
-let dataDir: string;
 
-// The harness's start, but keeping the runtime: the customer's value is set with SQL, as a model run would.
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'relata-e2e-'));
-  await mkdir(screenshots, { recursive: true });
-  runtime = await startRuntime({ port: 0, host: '127.0.0.1', dataDir, adminPassword, demo: false });
-  url = runtime.url ?? '';
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  h = await startHarness();
+  page = h.page;
+  url = h.url;
 });
 
 afterEach(async (ctx) => {
@@ -42,13 +28,11 @@ afterEach(async (ctx) => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await h?.close();
 });
 
 /** Picks an option of a Mantine select by its label. */
-async function choose(scope: ReturnType<Page['getByRole']> | Page, label: string, option: string) {
+async function choose(scope: Locator | Page, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
@@ -77,7 +61,7 @@ describe('service desk in the browser', () => {
     });
     expect(rel.status).toBe(201);
     // Tier A, CLV €15,000 (minor units), as a value run would have scored the account.
-    await runtime.database.query(
+    await h.sql(
       `INSERT INTO customer_values (customer_type, customer_id, first_purchase_on, last_purchase_on, purchases,
          frequency, recency_days, age_days, monetary, historical_value, lifecycle_state, lifecycle_since, clv,
          p_alive, tier)
