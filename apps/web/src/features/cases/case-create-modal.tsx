@@ -1,6 +1,13 @@
-import { Alert, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Channel, caseCreateSchema, channels, type Priority, priorities } from '@relata/domain';
+import {
+  type Channel,
+  caseCreateSchema,
+  channels,
+  type Priority,
+  priorities,
+  type RecordType,
+} from '@relata/domain';
 import { useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,13 +49,22 @@ const mapPaths = (m: FieldMessages): FieldMessages => {
 };
 
 /** A new case: priority, queue and assignee left empty are decided by the routing rules. */
-export function CaseCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function CaseCreateModal({
+  opened,
+  onClose,
+  customer: fixed,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  /** The case is for this customer (from their page); no picker is shown. */
+  customer?: { type: RecordType; id: string };
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateCase();
   const queues = useQueues();
   const users = useUsers();
-  const form = useForm<Values>(initial, { mapPaths });
+  const form = useForm<Values>(fixed ? { ...initial, customer: fixed } : initial, { mapPaths });
   const { values, set, errors } = form;
 
   const close = () => {
@@ -120,11 +136,19 @@ export function CaseCreateModal({ opened, onClose }: { opened: boolean; onClose:
               error={errors.priority}
             />
           </SimpleGrid>
-          <CustomerPicker
-            value={values.customer}
-            onChange={(v) => set('customer', v)}
-            error={errors.customer}
-          />
+          {fixed ? (
+            errors.customer && (
+              <Text size="sm" c="red">
+                {errors.customer}
+              </Text>
+            )
+          ) : (
+            <CustomerPicker
+              value={values.customer}
+              onChange={(v) => set('customer', v)}
+              error={errors.customer}
+            />
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select
               label={t('cases.fields.queue')}

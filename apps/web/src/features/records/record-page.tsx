@@ -12,6 +12,7 @@ import { SectionCard } from '../../ui/section-card.tsx';
 import { WithheldValue } from '../../ui/withheld-value.tsx';
 import { AttachmentsPanel } from '../attachments/attachments-panel.tsx';
 import { useCan } from '../auth/auth-api.ts';
+import { CustomerCasesPanel } from '../cases/customer-cases-panel.tsx';
 import { CustomFieldsSection } from '../custom-fields/custom-fields-section.tsx';
 import { LogInteractionModal } from '../interactions/log-interaction-modal.tsx';
 import { TimelinePanel } from '../interactions/timeline-panel.tsx';
@@ -141,6 +142,7 @@ export function RecordPage<T extends RecordType>({ type, id, children }: Props<T
               recordId={record.id}
               canCreate={!erased && can('create', 'tasks')}
             />
+            {can('read', 'cases') && <CustomerCasesPanel type={type} id={record.id} />}
             {can('read', 'orders') && <OrdersPanel type={type} id={record.id} />}
             <TimelinePanel recordType={type} recordId={record.id} />
           </Stack>
