@@ -55,30 +55,29 @@ function DurationInput({
   );
   const factor = unit === 'h' ? 60 : 1;
   return (
-    <NumberInput
-      aria-label={label}
-      value={minutes === null ? '' : Number((minutes / factor).toPrecision(10))}
-      onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * factor) : null)}
-      min={0}
-      decimalScale={unit === 'h' ? 2 : 0}
-      placeholder={t('serviceSettings.policies.noTarget')}
-      error={error}
-      rightSectionWidth={72}
-      rightSection={
-        <NativeSelect
-          aria-label={t('serviceSettings.policies.unitOf', { field: label })}
-          data={[
-            { value: 'min', label: t('serviceSettings.policies.minutes') },
-            { value: 'h', label: t('serviceSettings.policies.hours') },
-          ]}
-          value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value as Unit)}
-          variant="unstyled"
-          size="xs"
-          w={68}
-        />
-      }
-    />
+    <Group gap={4} wrap="nowrap" align="flex-start">
+      <NumberInput
+        aria-label={label}
+        value={minutes === null ? '' : Number((minutes / factor).toPrecision(10))}
+        onChange={(v) => onChange(typeof v === 'number' ? Math.round(v * factor) : null)}
+        min={0}
+        decimalScale={unit === 'h' ? 2 : 0}
+        placeholder={t('serviceSettings.policies.noTarget')}
+        error={error}
+        hideControls
+        style={{ flex: 1, minWidth: 70 }}
+      />
+      <NativeSelect
+        aria-label={t('serviceSettings.policies.unitOf', { field: label })}
+        data={[
+          { value: 'min', label: t('serviceSettings.policies.minutes') },
+          { value: 'h', label: t('serviceSettings.policies.hours') },
+        ]}
+        value={unit}
+        onChange={(e) => setUnit(e.currentTarget.value as Unit)}
+        w={76}
+      />
+    </Group>
   );
 }
 

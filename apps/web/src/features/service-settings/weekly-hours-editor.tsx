@@ -71,7 +71,7 @@ export function WeeklyHoursEditor({
                                   list.map((iv, j) => (j === i ? [e.currentTarget.value, iv[1]] : iv)),
                                 )
                               }
-                              w={100}
+                              w={124}
                             />
                             <Text size="xs">–</Text>
                             <TextInput
@@ -85,7 +85,7 @@ export function WeeklyHoursEditor({
                                   list.map((iv, j) => (j === i ? [iv[0], e.currentTarget.value] : iv)),
                                 )
                               }
-                              w={100}
+                              w={124}
                             />
                             <ActionIcon
                               size="sm"
