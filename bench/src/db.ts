@@ -33,6 +33,7 @@ type Marker = {
   commerce?: number;
   buyers?: number;
   service?: number;
+  deals?: number;
 };
 /** Bumped when the demo commerce generator changes, so older benchmark databases are reseeded. */
 export const COMMERCE_VERSION = 2;
@@ -82,6 +83,7 @@ async function postgresTarget(
         marker.interactions === want.interactions &&
         marker.commerce === want.commerce &&
         marker.buyers === want.buyers &&
+        marker.deals === want.deals &&
         marker.service === want.service
       )
         return { url: url.toString(), reuse: true };
@@ -115,6 +117,7 @@ function pgliteTarget(dir: string, want: Marker, fresh: boolean): { dataDir: str
       marker.interactions === want.interactions &&
       marker.commerce === want.commerce &&
       marker.buyers === want.buyers &&
+      marker.deals === want.deals &&
       marker.service === want.service &&
       existsSync(dataDir)
     ) {
@@ -143,6 +146,8 @@ export async function prepareDatabase(opts: {
   computeValue?: boolean;
   /** Share of contacts with purchases (default: the demo's 0.65). */
   buyerShare?: number;
+  /** Deals in the default pipeline (default: the demo's, a fifth of the contacts up to 400). */
+  deals?: number;
 }): Promise<Prepared> {
   const interactions = opts.interactions ?? INTERACTIONS_PER_CONTACT;
   const want: Marker = {
@@ -152,6 +157,7 @@ export async function prepareDatabase(opts: {
     commerce: COMMERCE_VERSION,
     service: SERVICE_VERSION,
     ...(opts.buyerShare !== undefined ? { buyers: opts.buyerShare } : {}),
+    ...(opts.deals !== undefined ? { deals: opts.deals } : {}),
   };
   let target: Target;
   let reuse: boolean;
@@ -187,6 +193,7 @@ export async function prepareDatabase(opts: {
       interactionsPerContact: interactions,
       casesPerContact: CASES_PER_CONTACT,
       ...(opts.buyerShare !== undefined ? { buyerShare: opts.buyerShare } : {}),
+      ...(opts.deals !== undefined ? { deals: opts.deals } : {}),
       log: (m) => log(`  ${m}`),
     });
     seedSeconds = (performance.now() - t) / 1000;

@@ -14,6 +14,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { contactSearchText, foldText, normaliseChannels, personNameKey } from '@relata/domain';
 import pg from 'pg';
+import { boardWorkloads } from './board.ts';
 import { prepareDatabase } from './db.ts';
 import { httpClient } from './http.ts';
 import { memoryOf, sampleRss, startServerProcess } from './server.ts';
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     'create-concurrency': { type: 'string', default: '8' },
     'max-count': { type: 'string', default: '200000' },
     only: { type: 'string' },
+    /** Deals to seed in the default pipeline (for the board workloads). */
+    deals: { type: 'string' },
     'db-name': { type: 'string', default: 'relata_bench' },
     'data-dir': { type: 'string' },
     fresh: { type: 'boolean', default: false },
@@ -65,6 +68,7 @@ const prepared = await prepareDatabase({
   dbName: args['db-name']!,
   dataDir: args['data-dir'],
   fresh: args.fresh!,
+  ...(args.deals ? { deals: Number(args.deals) } : {}),
 });
 const { target, database } = prepared;
 
@@ -300,6 +304,8 @@ type Workload = {
 const pick = <T>(xs: readonly T[], i: number) => xs[(i * 7919) % xs.length]!;
 let apiCursors: (string | null)[] = [];
 
+const boardLoads = await boardWorkloads(database, (text, values) => raw.query(text, values), concurrency);
+
 const allWorkloads: Workload[] = [
   {
     name: 'get contact by id',
@@ -470,6 +476,7 @@ const allWorkloads: Workload[] = [
       await http.expect('POST', '/api/v1/contacts/batch', { records }, 201);
     },
   },
+  ...boardLoads,
 ];
 const workloads = allWorkloads.filter(
   (w) => !only || [...only].some((o) => w.name.toLowerCase().includes(o.toLowerCase())),

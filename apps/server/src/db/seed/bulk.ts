@@ -120,6 +120,8 @@ export const bulkTables = [
   'tasks',
   'orders',
   'order_lines',
+  'deals',
+  'deal_stage_history',
 ];
 
 /**
