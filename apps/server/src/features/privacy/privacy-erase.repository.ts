@@ -229,12 +229,13 @@ export async function blankCommerceText(ex: Executor, c: string, now: Date) {
 /**
  * Audit history of erased records keeps who did what when, not what the values were. Earlier
  * exports and erasures hold no personal data and stay whole (an erasure's counts are its proof).
- * Orders and warranties stay, so only their personal fields leave their history.
+ * Records that stay for their numbers (orders, warranties, deals, quotes) lose only their
+ * personal fields from their history: `kept` names those records and fields.
  */
 export async function blankAudit(
   ex: Executor,
   personal: string[],
-  kept: { orders: string[]; warranties: string[] },
+  kept: { ids: string[]; fields: string[] }[],
 ): Promise<number> {
   const blanked = personal.length
     ? rowsOf<{ id: string }>(
@@ -243,13 +244,11 @@ export async function blankAudit(
             AND (changes <> '{}' OR meta <> '{}') RETURNING id`),
       ).length
     : 0;
-  const strip = async (list: string[], keys: string[]) => {
-    if (!list.length) return;
-    await ex.execute(sql`UPDATE audit_log SET changes = changes - ${sql.param(keys)}::text[]
-      WHERE record_id = ANY(${ids(list)}) AND changes ?| ${sql.param(keys)}::text[]`);
-  };
-  await strip(kept.orders, ['notes']);
-  await strip(kept.warranties, ['serialNumber', 'terms']);
+  for (const { ids: list, fields } of kept) {
+    if (!list.length || !fields.length) continue;
+    await ex.execute(sql`UPDATE audit_log SET changes = changes - ${sql.param(fields)}::text[]
+      WHERE record_id = ANY(${ids(list)}) AND changes ?| ${sql.param(fields)}::text[]`);
+  }
   return blanked;
 }
 

@@ -13,21 +13,12 @@ import { presentOrder } from '../orders/orders.presenter.ts';
 import { presentTask } from '../tasks/tasks.service.ts';
 import { presentWarranty } from '../warranties/warranties.service.ts';
 import type { ContactData } from './privacy.repository.ts';
+import { groupBy, presentSalesAndService } from './privacy-sales.presenter.ts';
+import type { SalesAndServiceData } from './privacy-sales.repository.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
-
-export function presentExport(contact: ContactRow, d: ContactData, now: Date) {
+export function presentExport(contact: ContactRow, d: ContactData, sales: SalesAndServiceData, now: Date) {
   const participants = groupBy(d.participants, (p) => p.interactionId);
   const lines = groupBy(d.orderLines, (l) => l.orderId);
   const paid = groupBy(d.payments, (p) => p.invoiceId);
@@ -88,6 +79,8 @@ export function presentExport(contact: ContactRow, d: ContactData, now: Date) {
     orders: d.orders.map((o) => presentOrder(o, lines.get(o.id) ?? [])),
     invoices: d.invoices.map((i) => presentInvoice(i, now, paid.get(i.id) ?? [])),
     warranties: d.warranties.map((w) => presentWarranty(w, now)),
+    // leads, cases, disputes, deals, quotes
+    ...presentSalesAndService(sales, now),
     customerValue: v
       ? {
           modelRunId: v.modelRunId,

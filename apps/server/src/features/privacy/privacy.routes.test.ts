@@ -5,6 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { multipart } from '../attachments/multipart.test-helper.ts';
+import { tablesMentioning as scanTables } from './privacy.test-helper.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const FIRST = 'Sigrid';
@@ -214,24 +215,7 @@ const exportOf = async () => {
   return r.data<Export>();
 };
 
-/** Rows of every table of the application's schema (pg-boss keeps its own) that mention `needle`. */
-async function tablesMentioning(needle: string): Promise<string[]> {
-  const tables = await sql<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1`,
-  );
-  expect(tables.map((x) => x.name)).toEqual(
-    expect.arrayContaining(['contacts', 'audit_log', 'emails', 'facts']),
-  );
-  const hits: string[] = [];
-  for (const { name } of tables) {
-    const [row] = await sql<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "${name}" t WHERE t::text ILIKE $1`,
-      [`%${needle}%`],
-    );
-    if (row!.n) hits.push(`${name} (${row!.n})`);
-  }
-  return hits;
-}
+const tablesMentioning = (needle: string) => scanTables(t, needle);
 
 describe('export', () => {
   it('returns every section with the person’s data as JSON, and audits the export', async () => {
@@ -251,6 +235,11 @@ describe('export', () => {
       'orders',
       'invoices',
       'warranties',
+      'leads',
+      'cases',
+      'disputes',
+      'deals',
+      'quotes',
       'customerValue',
       'lifecycleHistory',
       'auditEntries',

@@ -3,18 +3,21 @@
  * and erasure (irreversible, in one transaction, leaving only non-personal numbers keyed by id).
  */
 import { Readable } from 'node:stream';
-import { type Actor, can } from '@relata/domain';
-import type { Db } from '../../db/connection.ts';
+import { type Actor, can, describeDispute } from '@relata/domain';
+import type { Db, Executor } from '../../db/connection.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { AttachmentService } from '../attachments/attachments.service.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
-import { getContact } from '../contacts/contacts.repository.ts';
+import { type ContactRow, getContact } from '../contacts/contacts.repository.ts';
 import { authorize } from '../shared/guards.ts';
 import { recountAccountNps } from '../surveys/surveys.repository.ts';
 import { type ContactExport, presentExport } from './privacy.presenter.ts';
 import * as repo from './privacy.repository.ts';
 import * as erase from './privacy-erase.repository.ts';
+import * as eraseSales from './privacy-erase-sales.repository.ts';
+import { mentionsPerson, personTerms } from './privacy-mentions.ts';
+import * as salesRepo from './privacy-sales.repository.ts';
 import { attachmentPath, exportZipChunks } from './privacy-zip.ts';
 
 export type ExportFormat = 'json' | 'zip';
@@ -35,6 +38,15 @@ export type ErasureCounts = {
   orders: number;
   warranties: number;
   paymentReferences: number;
+  /** Leads of the person, kept for the funnel without anything about the person. */
+  leads: number;
+  leadActivities: number;
+  /** Kept for service statistics, without their text. */
+  cases: number;
+  disputes: number;
+  /** Kept for pipeline statistics, without their notes (and names that named the person). */
+  deals: number;
+  quotes: number;
   auditEntries: number;
 };
 
@@ -57,6 +69,36 @@ function checkConfirmation(id: string, confirm: string): void {
   );
 }
 
+/**
+ * Leads, cases, disputes and deals of the person lose what is about them and keep their numbers.
+ * Run before the contact row loses its addresses: leads are found through them too.
+ */
+async function eraseSalesAndService(tx: Executor, person: ContactRow, now: Date) {
+  const c = person.id;
+  // A deal's name is usually the company's; it goes only where it names the person.
+  const identities = await eraseSales.leadIdentities(tx, c);
+  const terms = personTerms([
+    person.firstName,
+    person.lastName,
+    ...person.emailKeys,
+    ...person.phoneKeys,
+    ...identities.flatMap((l) => [l.firstName, l.lastName, l.email, l.phone]),
+  ]);
+  const renamedDeals = (await eraseSales.dealNamesOf(tx, c))
+    .filter((d) => mentionsPerson(d.name, terms))
+    .map((d) => d.id);
+  const deals = await eraseSales.blankDeals(tx, c, renamedDeals, now);
+  const { leads, activities } = await eraseSales.anonymiseLeads(tx, c, now);
+  const cases = await eraseSales.blankCases(tx, c, now);
+  const disputes = await eraseSales.blankDisputes(tx, c, now);
+  // The reason in words named the NPS score; described again from the reasons without it.
+  await eraseSales.describeDisputes(
+    tx,
+    disputes.map((d) => ({ id: d.id, reason: describeDispute(d.reasons) })),
+  );
+  return { deals, renamedDeals, leads, leadActivities: activities, cases, disputes };
+}
+
 export function createPrivacyService(deps: { db: Db; clock: () => Date; attachments: AttachmentService }) {
   const { db, clock } = deps;
 
@@ -66,8 +108,9 @@ export function createPrivacyService(deps: { db: Db; clock: () => Date; attachme
       async (tx) => {
         const contact = authorize(actor, 'export', 'contacts', await getContact(tx, id), 'Contact');
         const data = await repo.readContactData(tx, contact.id);
+        const sales = await salesRepo.readSalesAndService(tx, contact.id);
         await insertAudit(tx, auditEntry(actor, 'export', 'contact', contact.id, {}, { format }));
-        return { export: presentExport(contact, data, clock()), attachments: data.attachments };
+        return { export: presentExport(contact, data, sales, clock()), attachments: data.attachments };
       },
       { isolationLevel: 'repeatable read' },
     );
@@ -118,7 +161,10 @@ export function createPrivacyService(deps: { db: Db; clock: () => Date; attachme
         const consents = await erase.deleteConsents(tx, c);
         const responses = await erase.blankSurveyResponses(tx, c, now);
         const commerce = await erase.blankCommerceText(tx, c, now);
+        const sales = await eraseSalesAndService(tx, cur, now);
         await erase.anonymiseContact(tx, c, now);
+        // Quote versions show the customer as the contact is now: after it is anonymised.
+        const quotes = await eraseSales.blankQuotes(tx, c, now);
         // The accounts it worked at lose its NPS answer from their roll-up.
         const employers = relationships
           .filter((r) => r.type === 'works_at' && r.toType === 'account')
@@ -126,14 +172,33 @@ export function createPrivacyService(deps: { db: Db; clock: () => Date; attachme
         await recountAccountNps(tx, [...new Set(employers)]);
         const personal = [
           c,
-          ...[files, notes, emails, interactions.rows, tasks, relationships, facts, responses].flatMap((l) =>
-            l.map((r) => r.id),
-          ),
+          ...[
+            files,
+            notes,
+            emails,
+            interactions.rows,
+            tasks,
+            relationships,
+            facts,
+            responses,
+            sales.leads,
+            sales.leadActivities,
+            sales.cases,
+            sales.disputes,
+          ].flatMap((l) => l.map((r) => r.id)),
         ];
-        const auditEntries = await erase.blankAudit(tx, personal, commerce);
+        const dealIds = sales.deals.map((d) => d.id);
+        const quoteIds = quotes.map((q) => q.id);
+        const auditEntries = await erase.blankAudit(tx, personal, [
+          { ids: commerce.orders, fields: ['notes'] },
+          { ids: commerce.warranties, fields: ['serialNumber', 'terms'] },
+          { ids: dealIds, fields: ['notes', 'lostNote'] },
+          { ids: sales.renamedDeals, fields: ['name'] },
+          { ids: quoteIds, fields: ['notes'] },
+        ]);
         await erase.unnameRelatedAudit(tx, relationships);
         await erase.blankDomainEvents(tx, personal);
-        await erase.deleteIdempotentResponses(tx, personal);
+        await erase.deleteIdempotentResponses(tx, [...personal, ...dealIds, ...quoteIds]);
         const removed: ErasureCounts = {
           relationships: relationships.length,
           notes: notes.length,
@@ -149,6 +214,12 @@ export function createPrivacyService(deps: { db: Db; clock: () => Date; attachme
           orders: commerce.orders.length,
           warranties: commerce.warranties.length,
           paymentReferences: commerce.payments,
+          leads: sales.leads.length,
+          leadActivities: sales.leadActivities.length,
+          cases: sales.cases.length,
+          disputes: sales.disputes.length,
+          deals: sales.deals.length,
+          quotes: quotes.length,
           auditEntries,
         };
         // Who erased and when, and how much: never what.

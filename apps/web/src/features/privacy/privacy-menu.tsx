@@ -62,6 +62,12 @@ const counted = [
   'surveyResponses',
   'orders',
   'warranties',
+  'leads',
+  'leadActivities',
+  'cases',
+  'disputes',
+  'deals',
+  'quotes',
   'auditEntries',
 ] as const;
 
