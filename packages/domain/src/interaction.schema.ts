@@ -68,7 +68,10 @@ export const interactionCreateSchema = z
     participants: fields.participants.default([]),
   })
   .strict()
-  .refine((i) => i.contactId || i.accountId, { message: 'link a contact or an account', path: ['contactId'] })
+  .refine((i) => i.contactId || i.accountId || i.caseId, {
+    message: 'link a contact, an account or a case',
+    path: ['contactId'],
+  })
   .refine((i) => !(i.endsAt && i.occurredAt && i.endsAt < i.occurredAt), {
     message: 'must not be before occurredAt',
     path: ['endsAt'],

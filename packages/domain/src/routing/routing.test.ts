@@ -11,6 +11,7 @@ import {
   conditionHolds,
   describeCondition,
   evaluateRouting,
+  formatMinor,
   keywordsIn,
   type RoutingCustomer,
   type RoutingInquiry,
@@ -251,6 +252,10 @@ describe('routing rule input', () => {
     expect(describeCondition({ field: 'npsCategory', op: 'eq', value: 'detractor' })).toBe('NPS detractor');
     expect(describeCondition({ field: 'clv', op: 'gt', value: 1_234_567.5 })).toBe('CLV > 1 234 567.5');
     expect(describeCondition({ field: 'region', op: 'is_not_set' })).toBe('region not set');
+    const money = { money: (m: number) => formatMinor(m, 'EUR') };
+    expect(describeCondition({ field: 'clv', op: 'gt', value: 1_000_000 }, money)).toBe('CLV > 10 000 EUR');
+    expect(describeCondition({ field: 'clv', op: 'eq', value: 1_234 }, money)).toBe('CLV 12.34 EUR');
+    expect(formatMinor(150_000, 'JPY')).toBe('150 000 JPY');
     expect(describeCondition({ field: 'keywords', op: 'not_in', value: ['spam'] })).toBe(
       'does not mention spam',
     );

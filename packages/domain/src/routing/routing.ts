@@ -137,11 +137,15 @@ export function conditionHolds(
   }
 }
 
+/** How reasons show money (CLV is kept in minor units): e.g. `m => formatMinor(m, 'EUR')`. */
+export type DescribeOptions = { money?: (minor: number) => string };
+
 /** Which rule decides: the first active rule for this kind of inquiry whose conditions hold. */
 export function evaluateRouting(
   rules: readonly RoutingRule[],
   customer: RoutingCustomer,
   inquiry: RoutingInquiry,
+  opts: DescribeOptions = {},
 ): RoutingDecision | null {
   for (const rule of rules) {
     if (!rule.active) continue;
@@ -160,7 +164,9 @@ export function evaluateRouting(
         ruleName: rule.name,
         actions: rule.actions,
         matched,
-        because: matched.length ? matched.map(describeCondition).join(' and ') : 'every inquiry',
+        because: matched.length
+          ? matched.map((m) => describeCondition(m, opts)).join(' and ')
+          : 'every inquiry',
       };
     }
   }
@@ -198,7 +204,7 @@ const opWords: Record<RoutingCondition['op'], string> = {
 };
 
 /** Groups of three digits with a space: 10 000. */
-const formatNumber = (n: number): string => {
+export const formatNumber = (n: number): string => {
   const [int, frac] = String(Math.abs(n)).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return `${n < 0 ? '−' : ''}${grouped}${frac ? `.${frac}` : ''}`;
@@ -206,9 +212,37 @@ const formatNumber = (n: number): string => {
 const show = (v: unknown): string =>
   Array.isArray(v) ? v.map(show).join(', ') : typeof v === 'number' ? formatNumber(v) : String(v);
 
-/** A condition in words, e.g. "tier A", "CLV > 10 000", "keywords refund". */
-export function describeCondition(c: MatchedCondition | RoutingCondition): string {
+/** Minor units as whole money in words: 1 000 000 (cents) in EUR → "10 000 EUR". */
+export function formatMinor(minor: number, currency: string): string {
+  let digits = 2;
+  try {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+  } catch {
+    // an unknown code: assume cents
+  }
+  const major = minor / 10 ** digits;
+  const rounded = Math.abs(major) >= 100 ? Math.round(major) : Math.round(major * 100) / 100;
+  return `${formatNumber(rounded)} ${currency}`;
+}
+
+/** A condition in words, e.g. "tier A", "CLV > 10 000 EUR", "mentions refund". */
+export function describeCondition(
+  c: MatchedCondition | RoutingCondition,
+  opts: DescribeOptions = {},
+): string {
   const f = fieldWords[c.field];
+  if (
+    c.field === 'clv' &&
+    opts.money &&
+    typeof c.value === 'number' &&
+    c.op !== 'is_set' &&
+    c.op !== 'is_not_set'
+  ) {
+    const op = opWords[c.op];
+    return `${f}${op ? ` ${op}` : ''} ${opts.money(c.value)}`;
+  }
   if (c.field === 'keywords') {
     const found = 'actual' in c && Array.isArray(c.actual) && c.actual.length ? c.actual : c.value;
     return c.op === 'in' ? `mentions ${show(found)}` : `does not mention ${show(c.value)}`;

@@ -5,13 +5,14 @@ import type { CaseRow, DisputeRow } from './cases.repository.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function presentDispute(d: DisputeRow) {
+export function presentDispute(d: DisputeRow, customer?: CustomerName | null) {
   return {
     id: d.id,
     caseId: d.caseId,
     interactionId: d.interactionId,
     contactId: d.contactId,
     accountId: d.accountId,
+    ...(customer !== undefined ? { customer } : {}),
     reasons: d.reasons,
     reason: d.reason,
     status: d.status,

@@ -45,12 +45,12 @@ beforeAll(async () => {
     kinds: ['case'],
     conditions: [
       { field: 'tier', op: 'eq', value: 'A' },
-      { field: 'clv', op: 'gt', value: 10_000 },
+      { field: 'clv', op: 'gt', value: 1_000_000 },
     ],
     actions: { queueId: keyQueue, priority: 'high', assign: { to: 'account_manager' } },
   });
   customer = await accountWithContact(t, { account: 'Nordkap AB', ownerId: anna.userId });
-  await scoreCustomer(t, 'account', customer.accountId, { tier: 'A', clv: 48_000 });
+  await scoreCustomer(t, 'account', customer.accountId, { tier: 'A', clv: 4_800_000 });
 });
 afterAll(async () => {
   await t?.close();
@@ -78,7 +78,8 @@ describe('cases', () => {
       resolutionDueAt: '2026-12-08T15:30:00.000Z', // Tuesday 16:30
       routing: {
         ruleName: 'Key accounts',
-        reason: 'routed to Key accounts, assigned to Anna Berg (account manager): tier A and CLV > 10 000',
+        reason:
+          'routed to Key accounts, assigned to Anna Berg (account manager): tier A and CLV > 10 000 EUR',
       },
       dispute: false,
     });

@@ -253,7 +253,8 @@ export function createCaseService(deps: {
           assigneeId,
           teamId: (await teamOf(tx, queueId, assigneeId)) ?? actor.teamId,
           contactId: customer.contactId,
-          accountId: customer.accountId,
+          // A contact's case belongs to the account they work at too (routing found it).
+          accountId: customer.accountId ?? routed.accountId,
           orderId: input.orderId ?? null,
           tags: [...new Set([...input.tags, ...routed.tags])],
           slaPolicyId: policy?.id ?? null,
@@ -397,9 +398,10 @@ export function createCaseService(deps: {
       });
     },
 
-    /** Checks that the actor may log on the case (the interaction links to it). */
-    async checkLinkable(ex: Executor, actor: Actor, caseId: string): Promise<void> {
-      await load(ex, actor, caseId, 'read');
+    /** Checks that the actor may log on the case (the interaction links to it); its customer. */
+    async checkLinkable(ex: Executor, actor: Actor, caseId: string) {
+      const c = await load(ex, actor, caseId, 'read');
+      return { contactId: c.contactId, accountId: c.accountId };
     },
   };
 }

@@ -18,6 +18,7 @@ import { disputes } from '../../db/schema.ts';
 import { forbidden } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
+import { customerNames } from '../commerce/names.ts';
 import { serviceSettings } from '../service-setup/service-settings.ts';
 import { authorize, checkVersion } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
@@ -142,13 +143,14 @@ export function createDisputeService(deps: { db: Db; clock: () => Date }) {
         .where(req.where)
         .orderBy(req.order)
         .limit(req.limit + 1);
-      return toPage(rows, req, presentDispute);
+      const nameOf = await customerNames(db, rows);
+      return toPage(rows, req, (r) => presentDispute(r, nameOf(r)));
     },
 
     async get(actor: Actor, id: string): Promise<DisputeView> {
       const [row] = await db.select().from(disputes).where(eq(disputes.id, id));
       authorize(actor, 'read', 'cases', row && owned(row), 'Dispute');
-      return presentDispute(row!);
+      return presentDispute(row!, (await customerNames(db, [row!]))(row!));
     },
 
     async update(actor: Actor, id: string, input: DisputeUpdate, expected?: number): Promise<DisputeView> {
@@ -180,7 +182,7 @@ export function createDisputeService(deps: { db: Db; clock: () => Date }) {
           tx,
           auditEntry(actor, 'update', 'dispute', id, diffFields(cur!, next!, auditFields)),
         );
-        return presentDispute(next!);
+        return presentDispute(next!, (await customerNames(tx, [next!]))(next!));
       });
     },
   };

@@ -57,7 +57,11 @@ describe('disputes', () => {
     const list = await anna.get('/api/v1/cases?filter[dispute][eq]=true');
     expect(list.json().data.map((x: Case) => x.id)).toEqual([c.id]);
     const d = (await anna.get(`/api/v1/disputes/${c.disputeId}`)).data<Dispute>();
-    expect(d).toMatchObject({ status: 'open', ownerId: anna.userId });
+    expect(d).toMatchObject({
+      status: 'open',
+      ownerId: anna.userId,
+      customer: { type: 'contact', id: contactId },
+    });
     const moved = await anna.patch(
       `/api/v1/disputes/${d.id}`,
       { status: 'resolved', resolution: 'Refunded in full' },
@@ -75,6 +79,17 @@ describe('disputes', () => {
     expect(stale.statusCode).toBe(412);
     const bad = await anna.patch(`/api/v1/disputes/${d.id}`, { status: 'closed' });
     expect(bad.statusCode).toBe(400);
+    // A reply logged on the case alone is with the case's customer.
+    const reply = await anna.post('/api/v1/interactions', {
+      channel: 'phone',
+      direction: 'outbound',
+      caseId: c.id,
+      subject: 'Called back',
+    });
+    expect(reply.statusCode).toBe(201);
+    expect(reply.data()).toMatchObject({ contactId, caseId: c.id });
+    const nowhere = await anna.post('/api/v1/interactions', { channel: 'phone', direction: 'outbound' });
+    expect(nowhere.statusCode).toBe(400);
     // An inbound mail on the same case does not raise a second dispute.
     await t.admin.post('/api/v1/interactions', {
       channel: 'email',

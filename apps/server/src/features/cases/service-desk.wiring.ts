@@ -15,7 +15,12 @@ import { createDisputeService } from './disputes.service.ts';
 
 /** What the interactions service calls when it logs one (in its transaction). */
 export type InteractionHooks = {
-  checkCase(tx: Executor, actor: Actor, caseId: string): Promise<void>;
+  /** Throws unless the actor may read the case; returns its customer. */
+  checkCase(
+    tx: Executor,
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ contactId: string | null; accountId: string | null }>;
   logged(tx: Executor, row: InteractionRow): Promise<InteractionRow>;
 };
 

@@ -104,6 +104,10 @@ export function createInteractionService(deps: { db: Db; clock: () => Date; case
   async function createInTx(tx: Executor, actor: Actor, input: InteractionCreate, extras: CreateExtras = {}) {
     const ownerId = extras.ownerId === undefined ? actor.userId : extras.ownerId;
     requireCan(actor, 'create', 'interactions', { ownerId, teamId: actor.teamId });
+    // A touch logged on a case is with the case's customer unless it names another.
+    const onCase = input.caseId ? await deps.caseHooks.checkCase(tx, actor, input.caseId) : null;
+    if (onCase && !input.contactId && !input.accountId)
+      input = { ...input, contactId: onCase.contactId, accountId: onCase.accountId };
     const contact = input.contactId ? await getContact(tx, input.contactId) : undefined;
     if (input.contactId && !contact)
       throw invalid([{ field: 'contactId', code: 'not_found', message: 'no such contact' }]);
@@ -111,7 +115,6 @@ export function createInteractionService(deps: { db: Db; clock: () => Date; case
       throw invalid([{ field: 'accountId', code: 'not_found', message: 'no such account' }]);
     }
     await checkDeal(tx, input.dealId);
-    if (input.caseId) await deps.caseHooks.checkCase(tx, actor, input.caseId);
     const outcome = await checkOutcome(tx, input.outcome, input.channel);
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : deps.clock();
     const accountId = input.accountId ?? (contact ? await repo.soleEmployer(tx, contact.id) : null);

@@ -311,7 +311,7 @@ describe('assignment through routing rules', () => {
     await t.services.database.query(
       `INSERT INTO customer_values (customer_type, customer_id, first_purchase_on, last_purchase_on, purchases,
          frequency, recency_days, age_days, monetary, historical_value, clv, tier, lifecycle_state, lifecycle_since)
-       VALUES ('account', $1, '2024-01-01', '2026-10-01', 12, 11, 600, 1000, 5000, 6000000, 25000, 'A', 'active', '2024-02-01')`,
+       VALUES ('account', $1, '2024-01-01', '2026-10-01', 12, 11, 600, 1000, 5000, 6000000, 2500000, 'A', 'active', '2024-02-01')`,
       [account.id],
     );
     await t.admin.post('/api/v1/routing-rules', {
@@ -319,7 +319,7 @@ describe('assignment through routing rules', () => {
       kinds: ['lead'],
       conditions: [
         { field: 'tier', op: 'eq', value: 'A' },
-        { field: 'clv', op: 'gt', value: 10000 },
+        { field: 'clv', op: 'gt', value: 1_000_000 },
       ],
       actions: { assign: { to: 'account_manager' } },
     });
@@ -339,6 +339,8 @@ describe('assignment through routing rules', () => {
     ]);
     const lead = (await t.admin.get(`/api/v1/leads/${leads[0]!.id}`)).data<Lead>();
     expect(lead.routing?.ruleName).toBe('Tier A leads to their account manager');
-    expect(lead.routing?.reason).toBe('assigned to Anna Manager (account manager): tier A and CLV > 10 000');
+    expect(lead.routing?.reason).toBe(
+      'assigned to Anna Manager (account manager): tier A and CLV > 10 000 EUR',
+    );
   });
 });

@@ -30,7 +30,7 @@ export function presentSalesAndService(d: SalesAndServiceData, now: Date) {
       activities: (activities.get(l.id) ?? []).map(presentActivity),
     })),
     cases: d.cases.map((c) => presentCase(c, now, { dispute: disputeOfCase.get(c.id) ?? null })),
-    disputes: d.disputes.map(presentDispute),
+    disputes: d.disputes.map((d) => presentDispute(d)),
     deals: d.deals.map((x) => ({
       ...presentDeal(x, { now, lines: dealLines.get(x.id) ?? [] }),
       stageHistory: (moves.get(x.id) ?? []).map((m) => ({

@@ -24,7 +24,7 @@ const keyAccounts = () => ({
   kinds: ['case', 'lead'],
   conditions: [
     { field: 'tier', op: 'eq', value: 'A' },
-    { field: 'clv', op: 'gt', value: 10_000 },
+    { field: 'clv', op: 'gt', value: 1_000_000 },
   ],
   actions: { queueId: keyQueue, priority: 'high', assign: { to: 'account_manager' } },
 });
@@ -98,7 +98,7 @@ describe('routing rules', () => {
       account: 'Nordkap AB',
       ownerId: anna.userId,
     });
-    await scoreCustomer(t, 'account', accountId, { tier: 'A', clv: 25_000 });
+    await scoreCustomer(t, 'account', accountId, { tier: 'A', clv: 2_500_000 });
     const before = await sql<{ n: number }>('SELECT count(*)::int AS n FROM routing_decisions');
     const res = await anna.post('/api/v1/routing-rules/evaluate', {
       contactId,
@@ -108,9 +108,14 @@ describe('routing rules', () => {
     expect(res.data()).toMatchObject({
       ruleName: 'Key accounts (A)',
       actions: { queueId: keyQueue, priority: 'high', assign: { to: 'account_manager' } },
-      reason: 'routed to Key accounts, assigned to Anna Berg (account manager): tier A and CLV > 10 000',
-      resolved: { assigneeId: anna.userId, queueName: 'Key accounts', priority: 'high' },
-      customer: { known: true, tier: 'A', clv: 25_000, openCases: 0 },
+      reason: 'routed to Key accounts, assigned to Anna Berg (account manager): tier A and CLV > 10 000 EUR',
+      resolved: {
+        assigneeId: anna.userId,
+        queueName: 'Key accounts',
+        priority: 'high',
+        slaPolicyName: 'Key accounts',
+      },
+      customer: { known: true, tier: 'A', clv: 2_500_000, openCases: 0 },
     });
     // The dispute rule is second: a tier-A refund request still goes to key accounts.
     const refund = await anna.post('/api/v1/routing-rules/evaluate', {

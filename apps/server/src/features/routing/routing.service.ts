@@ -7,6 +7,7 @@ import {
   type Actor,
   diffFields,
   evaluateRouting,
+  formatMinor,
   type Inquiry,
   type ListQuery,
   type Priority,
@@ -23,9 +24,11 @@ import type { Db, Executor } from '../../db/connection.ts';
 import { AppError } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
+import { choosePolicy, loadSla } from '../cases/case-sla.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import type { ListFields } from '../shared/list-query.ts';
+import { getValueSettings } from '../value/value-settings.repository.ts';
 import { presentDecision, presentRule, type RoutingRuleView } from './routing.presenter.ts';
 import * as repo from './routing.repository.ts';
 
@@ -77,11 +80,12 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
 
   /** Decides and resolves; with `dryRun` nothing is written (no round-robin turn is taken). */
   async function decide(ex: Executor, input: Omit<RouteInput, 'subject'>, dryRun: boolean) {
-    const [rules, facts] = await Promise.all([
+    const [rules, facts, settings] = await Promise.all([
       repo.listRules(ex),
       input.contactId || input.accountId
         ? repo.customerFacts(ex, input.contactId ?? null, input.accountId ?? null)
         : null,
+      getValueSettings(ex),
     ]);
     // An unknown sender (a web-form lead) is placed by what the inquiry says of them.
     const known = facts?.customer ?? unknownCustomer;
@@ -90,7 +94,9 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
       country: known.country ?? input.inquiry.country?.toUpperCase() ?? null,
       language: known.language ?? input.inquiry.language ?? null,
     };
-    const decision = evaluateRouting(rules.map(asRule), customer, input.inquiry);
+    const decision = evaluateRouting(rules.map(asRule), customer, input.inquiry, {
+      money: (m) => formatMinor(m, settings.currency),
+    });
     const a = decision?.actions ?? {};
     let assigneeId: string | null = null;
     let assigneeNote = '';
@@ -250,6 +256,11 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
       if (input.contactId) requireCan(actor, 'read', 'contacts');
       if (input.accountId) requireCan(actor, 'read', 'accounts');
       const { outcome, decision, customer, names } = await decide(db, input, true);
+      // For a case, the SLA policy it would get: routing's choice, else by the customer's tier.
+      const policy =
+        input.inquiry.kind === 'case'
+          ? choosePolicy(await loadSla(db), outcome.tier, outcome.slaPolicyId)
+          : null;
       return {
         ruleId: outcome.ruleId,
         ruleName: outcome.ruleName,
@@ -263,7 +274,8 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
           queueId: outcome.queueId,
           queueName: names.queueName ?? null,
           priority: outcome.priority,
-          slaPolicyId: outcome.slaPolicyId,
+          slaPolicyId: policy?.id ?? outcome.slaPolicyId,
+          slaPolicyName: policy?.name ?? null,
           tags: outcome.tags,
         },
       };
