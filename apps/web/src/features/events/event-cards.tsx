@@ -32,6 +32,7 @@ export type CallerCard = {
   }[];
   activeWarranties: number;
   openCases: number;
+  openDeals?: { id: string }[];
 };
 
 export type ScreenPop = { callId: string; callerNumber: string; cards: CallerCard[] };
@@ -41,7 +42,10 @@ export const screenPopTitle = (pop: ScreenPop, t: TFunction) =>
     ? t('events.incomingCall', { number: formatPhone(pop.callerNumber) })
     : t('events.unknownCaller', { number: formatPhone(pop.callerNumber) });
 
-/** Tier, CLV, credit score, open deliveries and warranties of a caller, as far as the user may see. */
+/**
+ * Tier, CLV, credit score, warranties, open cases and deals, and open deliveries of a caller, as far
+ * as the user may see.
+ */
 function CardValue({ card }: { card: CallerCard }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -49,6 +53,8 @@ function CardValue({ card }: { card: CallerCard }) {
     card.clv !== null ? t('events.clv', { clv: formatMoney(card.clv, card.currency, lang, true) }) : null,
     card.creditScore !== null ? t('events.creditScore', { score: card.creditScore }) : null,
     card.activeWarranties > 0 ? t('events.warranties', { count: card.activeWarranties }) : null,
+    card.openCases > 0 ? t('events.openCases', { count: card.openCases }) : null,
+    card.openDeals?.length ? t('events.openDeals', { count: card.openDeals.length }) : null,
   ].filter(Boolean);
   return (
     <>
