@@ -11,16 +11,10 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { stamps, ts } from './schema-columns.ts';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
-const stamps = {
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-};
 const money = (name: string) => bigint(name, { mode: 'number' });
 
 export const pipelines = pgTable('pipelines', {

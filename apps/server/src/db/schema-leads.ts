@@ -1,14 +1,8 @@
 /** Drizzle mirror of migration 0009_leads: leads, their history, web forms and their throttle. */
 import type { LeadConsent, LeadFormField, LeadStatus, ScoreReason } from '@relata/domain';
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
-const stamps = {
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-};
+import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { stamps, ts } from './schema-columns.ts';
 
 export const leadForms = pgTable('lead_forms', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -7,24 +7,8 @@ import type {
   SlaTargets,
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  doublePrecision,
-  integer,
-  jsonb,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
-const stamps = {
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-};
+import { boolean, doublePrecision, integer, jsonb, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { stamps, ts } from './schema-columns.ts';
 
 export const queues = pgTable('queues', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -13,16 +13,9 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date', precision: 3 });
-const stamps = {
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-};
+import { stamps, ts } from './schema-columns.ts';
 
 export const roles = pgTable('roles', {
   key: text('key').primaryKey(),
