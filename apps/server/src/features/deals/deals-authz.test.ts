@@ -3,42 +3,18 @@
  * asserting the status and that denied calls change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/app.ts';
-
-const everyone = [
-  'owner',
-  'sameTeam',
-  'otherTeam',
-  'readOnly',
-  'manager',
-  'admin',
-  'keyRead',
-  'keyWrite',
-  'anonymous',
-] as const;
-type Who = (typeof everyone)[number];
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { type Callers, everyone, matrixCallers } from '../../test/callers.ts';
 
 let t: TestApp;
-let c: Record<Who, Client>;
+let c: Callers;
 let contactId: string;
 let stages: { id: string; name: string }[];
 
 beforeAll(async () => {
   t = await createTestApp();
-  const teamA = await t.team('Team A');
-  const teamB = await t.team('Team B');
-  const owner = await t.userClient('agent', teamA, 'Owner');
-  c = {
-    owner,
-    sameTeam: await t.userClient('agent', teamA),
-    otherTeam: await t.userClient('agent', teamB),
-    readOnly: await t.userClient('read_only', teamA),
-    manager: await t.userClient('manager', teamB),
-    admin: t.admin,
-    keyRead: await t.apiKeyClient(owner, ['read']),
-    keyWrite: await t.apiKeyClient(owner, ['read', 'write']),
-    anonymous: t.anonymous,
-  };
+  c = await matrixCallers(t);
+  const owner = c.owner;
   contactId = (await owner.post('/api/v1/contacts', { firstName: 'Matrix', lastName: 'Buyer' })).data<{
     id: string;
   }>().id;

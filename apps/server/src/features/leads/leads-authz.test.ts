@@ -3,50 +3,15 @@
  * action, asserting the status and that denied calls change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../../test/app.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { type Callers, everyone, matrixCallers, type Who } from '../../test/callers.ts';
 
 let t: TestApp;
-let c: Record<
-  | 'owner'
-  | 'sameTeam'
-  | 'otherTeam'
-  | 'readOnly'
-  | 'manager'
-  | 'admin'
-  | 'keyRead'
-  | 'keyWrite'
-  | 'anonymous',
-  Client
->;
-type Who = keyof typeof c;
-const everyone = Object.freeze([
-  'owner',
-  'sameTeam',
-  'otherTeam',
-  'readOnly',
-  'manager',
-  'admin',
-  'keyRead',
-  'keyWrite',
-  'anonymous',
-] as const);
+let c: Callers;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const teamA = await t.team('Team A');
-  const teamB = await t.team('Team B');
-  const owner = await t.userClient('agent', teamA, 'Owner');
-  c = {
-    owner,
-    sameTeam: await t.userClient('agent', teamA),
-    otherTeam: await t.userClient('agent', teamB),
-    readOnly: await t.userClient('read_only', teamA),
-    manager: await t.userClient('manager', teamB),
-    admin: t.admin,
-    keyRead: await t.apiKeyClient(owner, ['read']),
-    keyWrite: await t.apiKeyClient(owner, ['read', 'write']),
-    anonymous: t.anonymous,
-  };
+  c = await matrixCallers(t);
 });
 afterAll(async () => {
   await t?.close();
