@@ -16,6 +16,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
+import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { IconSearch } from '../../ui/icons.tsx';
 import { IconInbox } from '../../ui/icons-activity.tsx';
@@ -113,9 +114,7 @@ export function CaseQueue() {
   );
   const params = useMemo(() => ({ q, sort, filters: allFilters, limit: 50 }), [q, sort, allFilters]);
   const list = useCases(params);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
-  const { fetchNextPage } = list;
-  const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+  const { rows, table } = usePagedRows(list);
   const narrowed = Boolean(q) || filters.length > 0 || Boolean(queueId);
 
   const columns = useMemo<Column<Case>[]>(
@@ -262,16 +261,8 @@ export function CaseQueue() {
         sort={sort}
         onSortChange={setSort}
         onRowOpen={(c) => void navigate({ to: '/cases/$caseId', params: { caseId: c.id } })}
-        loading={list.isPending}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={loadMore}
+        {...table}
         maxHeight="calc(100vh - 330px)"
-        footer={
-          list.isError
-            ? errorMessage(list.error, t)
-            : t('list.shown', { count: rows.length, more: list.hasNextPage ? '+' : '' })
-        }
         empty={
           list.isError ? (
             <Text c="red">{errorMessage(list.error, t)}</Text>

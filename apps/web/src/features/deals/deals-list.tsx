@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
+import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { EmptyCell } from '../records/record-cells.tsx';
 import { DealStatusBadge } from './deal-badges.tsx';
@@ -27,9 +28,7 @@ export function DealsList({ pipeline, ownerId }: { pipeline: Pipeline; ownerId?:
     return out;
   }, [pipeline.id, status, stageId, ownerId]);
   const list = useDeals({ filters, sort, limit: 50 });
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
-  const { fetchNextPage } = list;
-  const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+  const { rows, table } = usePagedRows(list);
   const stageName = useMemo(() => new Map(pipeline.stages.map((s) => [s.id, s.name])), [pipeline]);
   const columns = useMemo<Column<Deal>[]>(
     () => [
@@ -128,15 +127,7 @@ export function DealsList({ pipeline, ownerId }: { pipeline: Pipeline; ownerId?:
         sort={sort}
         onSortChange={setSort}
         onRowOpen={(d) => void navigate({ to: '/deals/$dealId', params: { dealId: d.id } })}
-        loading={list.isPending}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={loadMore}
-        footer={
-          list.isError
-            ? errorMessage(list.error, t)
-            : t('list.shown', { count: rows.length, more: list.hasNextPage ? '+' : '' })
-        }
+        {...table}
         empty={
           list.isError ? (
             <Text c="red">{errorMessage(list.error, t)}</Text>

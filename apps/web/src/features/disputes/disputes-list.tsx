@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
+import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { IconAlert } from '../../ui/icons.tsx';
 import { AnchorLink } from '../../ui/router-links.tsx';
@@ -57,9 +58,7 @@ export function DisputesList() {
   }, [status, scope]);
   const params = useMemo(() => ({ sort, filters, limit: 50 }), [sort, filters]);
   const list = useDisputes(params);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
-  const { fetchNextPage } = list;
-  const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+  const { rows, table } = usePagedRows(list);
 
   const columns = useMemo<Column<Dispute>[]>(
     () => [
@@ -154,16 +153,8 @@ export function DisputesList() {
         sort={sort}
         onSortChange={setSort}
         onRowOpen={(d) => setOpenId(d.id)}
-        loading={list.isPending}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={loadMore}
+        {...table}
         maxHeight="calc(100vh - 330px)"
-        footer={
-          list.isError
-            ? errorMessage(list.error, t)
-            : t('list.shown', { count: rows.length, more: list.hasNextPage ? '+' : '' })
-        }
         empty={
           list.isError ? (
             <Text c="red">{errorMessage(list.error, t)}</Text>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, initials } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
+import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { IconPlus, IconSearch, IconUsers } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -84,9 +85,7 @@ export function LeadsList(props: { q: string | undefined; onQChange: (q: string 
   );
   const params = useMemo(() => ({ q: props.q, sort, filters, limit: 50 }), [props.q, sort, filters]);
   const list = useLeads(params);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
-  const { fetchNextPage } = list;
-  const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+  const { rows, table } = usePagedRows(list);
   const filtered = Boolean(props.q) || filters.length > 0;
 
   const columns = useMemo<Column<Lead>[]>(
@@ -200,15 +199,7 @@ export function LeadsList(props: { q: string | undefined; onQChange: (q: string 
         sort={sort}
         onSortChange={setSort}
         onRowOpen={(l) => void navigate({ to: '/leads/$leadId', params: { leadId: l.id } })}
-        loading={list.isPending}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={loadMore}
-        footer={
-          list.isError
-            ? errorMessage(list.error, t)
-            : t('list.shown', { count: rows.length, more: list.hasNextPage ? '+' : '' })
-        }
+        {...table}
         empty={
           list.isError ? (
             <Text c="red">{errorMessage(list.error, t)}</Text>

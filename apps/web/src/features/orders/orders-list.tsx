@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
+import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { IconShoppingCart } from '../../ui/icons-commerce.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -34,9 +35,7 @@ export function OrdersList() {
   }, [status, delivery, open]);
   const params = useMemo(() => ({ sort, filters, limit: 50 }), [sort, filters]);
   const list = useOrders(params);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
-  const { fetchNextPage } = list;
-  const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+  const { rows, table } = usePagedRows(list);
   const filtered = filters.length > 0;
   const columns = useMemo<Column<Order>[]>(
     () => [
@@ -154,15 +153,7 @@ export function OrdersList() {
         sort={sort}
         onSortChange={setSort}
         onRowOpen={(o) => setOpenId(o.id)}
-        loading={list.isPending}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={loadMore}
-        footer={
-          list.isError
-            ? errorMessage(list.error, t)
-            : t('list.shown', { count: rows.length, more: list.hasNextPage ? '+' : '' })
-        }
+        {...table}
         empty={
           list.isError ? (
             <Text c="red">{errorMessage(list.error, t)}</Text>

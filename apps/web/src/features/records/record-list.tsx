@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, minorPerMajor } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
+import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -66,9 +67,7 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
     [props.q, sort, filters, fields],
   );
   const list = useRecordList(props.type, params);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
-  const { fetchNextPage } = list;
-  const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+  const { rows, table } = usePagedRows(list);
   const filtered = Boolean(props.q) || filters.length > 0;
   const columns = useMemo<Column<RecordOf<T>>[]>(
     () => [
@@ -136,15 +135,7 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
         sort={sort}
         onSortChange={setSort}
         onRowOpen={(r) => void navigate(recordRoute(props.type, r.id))}
-        loading={list.isPending}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={loadMore}
-        footer={
-          list.isError
-            ? errorMessage(list.error, t)
-            : t('list.shown', { count: rows.length, more: list.hasNextPage ? '+' : '' })
-        }
+        {...table}
         empty={
           list.isError ? (
             <Text c="red">{errorMessage(list.error, t)}</Text>

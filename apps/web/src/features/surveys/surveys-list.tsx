@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
+import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
 import { IconForms, IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -33,9 +34,7 @@ export function SurveysList() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
   const list = useSurveys(q);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
-  const { fetchNextPage } = list;
-  const loadMore = useMemo(() => () => void fetchNextPage(), [fetchNextPage]);
+  const { rows, table } = usePagedRows(list);
   const columns = useMemo<Column<Survey>[]>(
     () => [
       {
@@ -140,15 +139,7 @@ export function SurveysList() {
         sort={undefined}
         onSortChange={() => {}}
         onRowOpen={(s) => void navigate({ to: '/surveys/$surveyId', params: { surveyId: s.id } })}
-        loading={list.isPending}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={loadMore}
-        footer={
-          list.isError
-            ? errorMessage(list.error, t)
-            : t('list.shown', { count: rows.length, more: list.hasNextPage ? '+' : '' })
-        }
+        {...table}
         empty={
           list.isError ? (
             <Text c="red">{errorMessage(list.error, t)}</Text>
