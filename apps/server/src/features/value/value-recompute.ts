@@ -296,6 +296,11 @@ export async function executeRun(
     );
   await writeScores(db, type, run.id, loaded, scores, fit.model, s, windowStart(v, asOfDay), lanes);
   t = mark('writeMs', t);
+  // Fresh statistics before the set-wide statements below, and for the lists and flows that read
+  // these tables: planned on the statistics of before the run (a first run of accounts after the
+  // contacts' has none of its rows), the anti-join of stale history degrades to a nested loop over
+  // every scored row and runs for many minutes at a million customers.
+  await db.execute(sql`ANALYZE customer_values, lifecycle_history`);
   let totalClv = 0;
   let repeat = 0;
   for (let i = 0; i < loaded.h.n; i++) {
@@ -331,8 +336,6 @@ export async function executeRun(
       finishedAt: clock(),
     });
   });
-  // Fresh statistics for the lists and flows that read these tables; autovacuum reclaims the old rows.
-  await db.execute(sql`ANALYZE customer_values, lifecycle_history`);
   return finished;
 }
 
