@@ -76,29 +76,46 @@ const localDayOf = (t: number, tz: string): LocalDay => {
   const z = new TZDate(t, tz);
   return { y: z.getFullYear(), m: z.getMonth(), d: z.getDate() };
 };
-const nextDay = (day: LocalDay, tz: string): LocalDay => {
-  const z = new TZDate(day.y, day.m, day.d + 1, 12, 0, tz);
-  return { y: z.getFullYear(), m: z.getMonth(), d: z.getDate() };
+/** The next calendar day: plain date arithmetic, the same in every time zone. */
+const nextDay = (day: LocalDay): LocalDay => {
+  const z = new Date(Date.UTC(day.y, day.m, day.d + 1));
+  return { y: z.getUTCFullYear(), m: z.getUTCMonth(), d: z.getUTCDate() };
 };
 const isoOf = (day: LocalDay) =>
   `${day.y}-${String(day.m + 1).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
 
+/**
+ * Open intervals by time zone, weekly hours and day. Turning wall times into instants asks Intl
+ * for the zone's offset, which costs far more than the rest of the clock arithmetic, and cases
+ * keep landing on the same days.
+ */
+const dayCache = new Map<string, readonly (readonly [number, number])[]>();
+const DAY_CACHE_MAX = 20_000;
+
 /** The open intervals of one local day as instants [from, to), in order. */
 function openIntervals(
   cal: BusinessCalendar,
+  hoursKey: string,
   day: LocalDay,
   holidays: ReadonlySet<string>,
-): [number, number][] {
-  if (holidays.has(isoOf(day))) return [];
-  const weekday = weekdays[new TZDate(day.y, day.m, day.d, 12, 0, cal.timezone).getDay()]!;
+): readonly (readonly [number, number])[] {
+  const iso = isoOf(day);
+  if (holidays.has(iso)) return [];
+  const key = `${cal.timezone}|${hoursKey}|${iso}`;
+  const cached = dayCache.get(key);
+  if (cached) return cached;
+  const weekday = weekdays[new Date(Date.UTC(day.y, day.m, day.d)).getUTCDay()]!;
   const at = (hm: string) => {
     const mins = minutesOf(hm);
     return new TZDate(day.y, day.m, day.d, Math.floor(mins / 60), mins % 60, cal.timezone).getTime();
   };
-  return [...(cal.hours[weekday] ?? [])]
+  const out = [...(cal.hours[weekday] ?? [])]
     .map(([a, b]): [number, number] => [at(a), at(b)])
     .filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0]);
+  if (dayCache.size >= DAY_CACHE_MAX) dayCache.clear();
+  dayCache.set(key, out);
+  return out;
 }
 
 /**
@@ -109,17 +126,18 @@ export function addBusinessMinutes(cal: BusinessCalendar | null, start: Date, mi
   if (!(minutes > 0)) return new Date(start);
   if (!cal) return new Date(start.getTime() + minutes * MINUTE);
   const holidays = new Set(cal.holidays);
+  const hoursKey = JSON.stringify(cal.hours);
   let remaining = minutes * MINUTE;
   let day = localDayOf(start.getTime(), cal.timezone);
   const t0 = start.getTime();
   for (let i = 0; i < MAX_DAYS; i++) {
-    for (const [open, close] of openIntervals(cal, day, holidays)) {
+    for (const [open, close] of openIntervals(cal, hoursKey, day, holidays)) {
       const from = Math.max(open, t0);
       if (from >= close) continue;
       if (remaining <= close - from) return new Date(from + remaining);
       remaining -= close - from;
     }
-    day = nextDay(day, cal.timezone);
+    day = nextDay(day);
   }
   throw new RangeError('the business calendar has no open hours within ten years');
 }
@@ -131,17 +149,18 @@ export function businessMinutesBetween(cal: BusinessCalendar | null, from: Date,
   if (b <= a) return 0;
   if (!cal) return (b - a) / MINUTE;
   const holidays = new Set(cal.holidays);
+  const hoursKey = JSON.stringify(cal.hours);
   let total = 0;
   let day = localDayOf(a, cal.timezone);
   const last = isoOf(localDayOf(b, cal.timezone));
   for (let i = 0; i < MAX_DAYS * 2; i++) {
-    for (const [open, close] of openIntervals(cal, day, holidays)) {
+    for (const [open, close] of openIntervals(cal, hoursKey, day, holidays)) {
       const lo = Math.max(open, a);
       const hi = Math.min(close, b);
       if (hi > lo) total += hi - lo;
     }
     if (isoOf(day) === last) break;
-    day = nextDay(day, cal.timezone);
+    day = nextDay(day);
   }
   return total / MINUTE;
 }
