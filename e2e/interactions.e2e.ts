@@ -112,6 +112,11 @@ describe('interactions in the browser', () => {
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Search' });
     await palette.waitFor();
+    // Type only once the palette's field has the focus (it takes it as the dialog opens).
+    const field = palette.locator('input').first();
+    await expect
+      .poll(() => field.evaluate((el) => el === document.activeElement), { timeout: 10_000 })
+      .toBe(true);
     await page.keyboard.type('invoice');
     await palette.getByRole('option', { name: /Invoice question/ }).waitFor();
     await page.keyboard.press('Control+a');
