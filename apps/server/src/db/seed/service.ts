@@ -71,6 +71,7 @@ const caseColumns: Column[] = [
   { name: 'first_responded_at', type: 'epoch_ms' },
   { name: 'resolved_at', type: 'epoch_ms' },
   { name: 'closed_at', type: 'epoch_ms' },
+  { name: 'pending_since', type: 'epoch_ms' },
   { name: 'first_response_warned_at', type: 'epoch_ms' },
   { name: 'first_response_breached_at', type: 'epoch_ms' },
   { name: 'resolution_warned_at', type: 'epoch_ms' },
@@ -233,8 +234,12 @@ export async function seedService(
         : null
       : addBusinessMinutes(calendar, created, 20 + rng.int(900));
     const resolved = open ? null : addBusinessMinutes(calendar, created, 120 + rng.int(4000));
+    const now = end;
+    const past = (d: Date | null) => d !== null && d.getTime() <= now;
+    const frStopped = responded && responded.getTime() <= now ? responded : null;
+    // An open case waits on the customer only after we answered; it has waited since then.
     const status = open
-      ? responded
+      ? frStopped
         ? rng.chance(0.3)
           ? 'pending'
           : 'open'
@@ -242,9 +247,7 @@ export async function seedService(
       : rng.chance(0.6)
         ? 'closed'
         : 'solved';
-    const now = end;
-    const past = (d: Date | null) => d !== null && d.getTime() <= now;
-    const frStopped = responded && responded.getTime() <= now ? responded : null;
+    const pendingSince = status === 'pending' && frStopped ? Math.min(now, frStopped.getTime() + 10 * 60_000) : null;
     const frBreached = !frStopped && past(due.firstResponseDueAt) ? due.firstResponseDueAt : null;
     const resBreached =
       open && status !== 'pending' && past(due.resolutionDueAt) ? due.resolutionDueAt : null;
@@ -273,6 +276,7 @@ export async function seedService(
       t(frStopped),
       t(resolved),
       status === 'closed' && resolved ? resolved.getTime() + 3 * DAY : null,
+      pendingSince,
       frBreached ? t(due.firstResponseWarnAt) : null,
       t(frBreached),
       resBreached ? t(due.resolutionWarnAt) : null,
