@@ -247,7 +247,8 @@ export async function seedService(
       : rng.chance(0.6)
         ? 'closed'
         : 'solved';
-    const pendingSince = status === 'pending' && frStopped ? Math.min(now, frStopped.getTime() + 10 * 60_000) : null;
+    const pendingSince =
+      status === 'pending' && frStopped ? Math.min(now, frStopped.getTime() + 10 * 60_000) : null;
     const frBreached = !frStopped && past(due.firstResponseDueAt) ? due.firstResponseDueAt : null;
     const resBreached =
       open && status !== 'pending' && past(due.resolutionDueAt) ? due.resolutionDueAt : null;
