@@ -1,20 +1,20 @@
-import { Avatar, Button, EmptyState, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { Avatar, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { leadStatuses } from '@relata/domain';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, initials } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
 import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
-import { IconPlus, IconSearch, IconUsers } from '../../ui/icons.tsx';
+import { IconPlus, IconUsers } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { AnchorLink } from '../../ui/router-links.tsx';
 import { useCan } from '../auth/auth-api.ts';
-import { FilterBuilder, FilterChips } from '../records/filter-builder.tsx';
 import type { FilterField } from '../records/filter-fields.ts';
+import { ListToolbar } from '../records/list-toolbar.tsx';
 import { EmptyCell, OwnerCell } from '../records/record-cells.tsx';
 import { useUserNames } from '../users/users-api.ts';
 import { LeadStatusBadge, ScoreBadge } from './lead-badges.tsx';
@@ -57,11 +57,8 @@ export function LeadsList(props: { q: string | undefined; onQChange: (q: string 
   const can = useCan();
   const names = useUserNames();
   const [creating, { open, close }] = useDisclosure(false);
-  const [search, setSearch] = useState(props.q ?? '');
   const [sort, setSort] = useState<string | undefined>(undefined);
   const [filters, setFilters] = useState<FilterCondition[]>([]);
-  useEffect(() => setSearch(props.q ?? ''), [props.q]);
-  const pushQ = useDebouncedCallback((value: string) => props.onQChange(value.trim() || undefined), 300);
 
   const fields = useMemo<FilterField[]>(
     () => [
@@ -171,25 +168,14 @@ export function LeadsList(props: { q: string | undefined; onQChange: (q: string 
           )
         }
       />
-      <Group gap="sm" wrap="wrap">
-        <TextInput
-          aria-label={t('list.search', { entity: title })}
-          placeholder={t('list.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') props.onQChange(search.trim() || undefined);
-          }}
-          w={320}
-          type="search"
-        />
-        <FilterBuilder fields={fields} value={filters} onChange={setFilters} />
-        <FilterChips fields={fields} value={filters} onChange={setFilters} />
-      </Group>
+      <ListToolbar
+        title={title}
+        q={props.q}
+        onQChange={props.onQChange}
+        fields={fields}
+        filters={filters}
+        onFiltersChange={setFilters}
+      />
       <DataTable
         label={title}
         columns={columns}

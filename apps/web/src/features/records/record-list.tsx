@@ -1,22 +1,22 @@
-import { Button, EmptyState, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { Button, EmptyState, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import type { RecordType } from '@relata/domain';
 import { useNavigate } from '@tanstack/react-router';
-import { type ComponentType, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ComponentType, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, minorPerMajor } from '../../lib/format.ts';
 import type { FilterCondition } from '../../lib/list-query.ts';
 import { usePagedRows } from '../../lib/paged-list.ts';
 import { type Column, DataTable } from '../../ui/data-table.tsx';
-import { IconPlus, IconSearch } from '../../ui/icons.tsx';
+import { IconPlus } from '../../ui/icons.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { useCustomFields } from '../custom-fields/custom-fields-api.ts';
 import { useUserNames } from '../users/users-api.ts';
 import { useValueSettings } from '../value/value-api.ts';
-import { FilterBuilder, FilterChips } from './filter-builder.tsx';
 import { apiConditions, filterFields, npsFilterFields, valueFilterFields } from './filter-fields.ts';
+import { ListToolbar } from './list-toolbar.tsx';
 import { OwnerCell } from './record-cells.tsx';
 import { recordRoute } from './record-links.ts';
 import { collectionOf, type RecordOf } from './record-types.ts';
@@ -42,7 +42,6 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
   const [creating, { open, close }] = useDisclosure(false);
   const collection = collectionOf(props.type);
   const title = t(`${collection}.title`);
-  const [search, setSearch] = useState(props.q ?? '');
   const [sort, setSort] = useState<string | undefined>(undefined);
   const [filters, setFilters] = useState<FilterCondition[]>([]);
   const customFields = useCustomFields(props.type);
@@ -58,9 +57,6 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
     const tiers = settings.data?.tiers.map((tier) => tier.key) ?? [];
     return [...base, ...valueFilterFields(t, currency, minorPerMajor(currency), tiers)];
   }, [props.type, customFields.data, t, seesValue, settings.data]);
-
-  useEffect(() => setSearch(props.q ?? ''), [props.q]);
-  const pushQ = useDebouncedCallback((value: string) => props.onQChange(value.trim() || undefined), 300);
 
   const params = useMemo(
     () => ({ q: props.q, sort, filters: apiConditions(fields, filters), limit: 50 }),
@@ -107,25 +103,14 @@ export function RecordList<T extends RecordType>(props: Props<T>) {
           )
         }
       />
-      <Group gap="sm" wrap="wrap">
-        <TextInput
-          aria-label={t('list.search', { entity: title })}
-          placeholder={t('list.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            pushQ(e.currentTarget.value);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') props.onQChange(search.trim() || undefined);
-          }}
-          w={320}
-          type="search"
-        />
-        <FilterBuilder fields={fields} value={filters} onChange={setFilters} />
-        <FilterChips fields={fields} value={filters} onChange={setFilters} />
-      </Group>
+      <ListToolbar
+        title={title}
+        q={props.q}
+        onQChange={props.onQChange}
+        fields={fields}
+        filters={filters}
+        onFiltersChange={setFilters}
+      />
       <DataTable
         label={title}
         columns={columns}
