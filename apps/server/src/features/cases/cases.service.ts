@@ -400,6 +400,8 @@ export function createCaseService(deps: {
 
     /** Checks that the actor may log on the case (the interaction links to it); its customer. */
     async checkLinkable(ex: Executor, actor: Actor, caseId: string) {
+      if (!(await repo.getCase(ex, caseId)))
+        throw invalid([{ field: 'caseId', code: 'not_found', message: 'no such case' }]);
       const c = await load(ex, actor, caseId, 'read');
       return { contactId: c.contactId, accountId: c.accountId };
     },

@@ -13,9 +13,9 @@ import {
   scopeOf,
 } from '@relata/domain';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/connection.ts';
+import { type Db, type Executor, queryRows } from '../../db/connection.ts';
 import { disputes } from '../../db/schema.ts';
-import { forbidden } from '../../http/errors.ts';
+import { forbidden, invalid } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import { customerNames } from '../commerce/names.ts';
@@ -165,6 +165,14 @@ export function createDisputeService(deps: { db: Db; clock: () => Date }) {
           scopeOf(actor, 'update', 'cases') !== 'all'
         )
           throw forbidden('Only managers may give a dispute to someone else');
+        if (input.ownerId && input.ownerId !== cur!.ownerId) {
+          const owner = await queryRows(
+            tx,
+            sql`SELECT 1 FROM users WHERE id = ${input.ownerId}::uuid AND active`,
+          );
+          if (!owner.length)
+            throw invalid([{ field: 'ownerId', code: 'not_found', message: 'no such active user' }]);
+        }
         const closes = input.status === 'resolved' || input.status === 'rejected';
         const [next] = await tx
           .update(disputes)

@@ -71,6 +71,9 @@ describe('disputes', () => {
       status: 'resolved',
       resolvedAt: now.toISOString(),
     });
+    const nobody = await t.admin.patch(`/api/v1/disputes/${d.id}`, { ownerId: crypto.randomUUID() });
+    expect(nobody.statusCode).toBe(400);
+    expect(nobody.json().errors[0]).toMatchObject({ field: 'ownerId', code: 'not_found' });
     const stale = await anna.patch(
       `/api/v1/disputes/${d.id}`,
       { status: 'open' },
@@ -90,6 +93,13 @@ describe('disputes', () => {
     expect(reply.data()).toMatchObject({ contactId, caseId: c.id });
     const nowhere = await anna.post('/api/v1/interactions', { channel: 'phone', direction: 'outbound' });
     expect(nowhere.statusCode).toBe(400);
+    const noCase = await anna.post('/api/v1/interactions', {
+      channel: 'phone',
+      direction: 'outbound',
+      caseId: crypto.randomUUID(),
+    });
+    expect(noCase.statusCode).toBe(400);
+    expect(noCase.json().errors[0]).toMatchObject({ field: 'caseId', code: 'not_found' });
     // An inbound mail on the same case does not raise a second dispute.
     await t.admin.post('/api/v1/interactions', {
       channel: 'email',

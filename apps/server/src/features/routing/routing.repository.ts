@@ -215,3 +215,13 @@ export async function pageRules(ex: Executor, where: SQL, order: SQL, sortValue:
     .orderBy(order)
     .limit(limit + 1);
 }
+
+/** Which of a contact and an account named in a request do not exist. */
+export async function missingCustomers(ex: Executor, contactId: string | null, accountId: string | null) {
+  const [r] = await queryRows<{ contact: boolean; account: boolean }>(
+    ex,
+    sql`SELECT (${contactId}::uuid IS NULL OR EXISTS (SELECT 1 FROM contacts WHERE id = ${contactId}::uuid)) AS contact,
+               (${accountId}::uuid IS NULL OR EXISTS (SELECT 1 FROM accounts WHERE id = ${accountId}::uuid)) AS account`,
+  );
+  return [...(r?.contact ? [] : ['contactId']), ...(r?.account ? [] : ['accountId'])];
+}

@@ -127,6 +127,12 @@ describe('routing rules', () => {
       inquiry: { kind: 'interaction', channel: 'email', subject: 'Chargeback', text: '' },
     });
     expect(stranger.data()).toMatchObject({ ruleName: 'Disputes', reason: 'Disputes: mentions chargeback' });
+    const ghost = await anna.post('/api/v1/routing-rules/evaluate', {
+      contactId: crypto.randomUUID(),
+      inquiry: { kind: 'case' },
+    });
+    expect(ghost.statusCode).toBe(400);
+    expect(ghost.json().errors[0]).toMatchObject({ field: 'contactId', code: 'not_found' });
     const none = await anna.post('/api/v1/routing-rules/evaluate', {
       inquiry: { kind: 'lead', text: 'hello' },
     });

@@ -21,7 +21,7 @@ import {
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/connection.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import { choosePolicy, loadSla } from '../cases/case-sla.ts';
@@ -255,6 +255,9 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
       requireCan(actor, 'read', 'routing_rules');
       if (input.contactId) requireCan(actor, 'read', 'contacts');
       if (input.accountId) requireCan(actor, 'read', 'accounts');
+      const missing = await repo.missingCustomers(db, input.contactId ?? null, input.accountId ?? null);
+      if (missing.length)
+        throw invalid(missing.map((field) => ({ field, code: 'not_found', message: 'does not exist' })));
       const { outcome, decision, customer, names } = await decide(db, input, true);
       // For a case, the SLA policy it would get: routing's choice, else by the customer's tier.
       const policy =
