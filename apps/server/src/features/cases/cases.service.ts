@@ -313,18 +313,26 @@ export function createCaseService(deps: {
               })
             : null;
         const now = deps.clock();
-        const ctx = await loadSla(tx);
-        const policy = policyById(ctx, cur.slaPolicyId);
+        // The SLA set-up is read only when a clock moves (a priority change, the end of a wait).
+        const sla = async () => {
+          const ctx = await loadSla(tx);
+          return { ctx, policy: policyById(ctx, cur.slaPolicyId) };
+        };
         const priority = input.priority ?? cur.priority;
         // Waiting on the customer stops the resolution clock; the wait moves its due time.
         let pausedMinutes = cur.pausedMinutes;
         let pendingSince = cur.pendingSince;
         if (status === 'pending' && cur.status !== 'pending') pendingSince = now;
         if (status !== 'pending' && cur.pendingSince) {
+          const { ctx, policy } = await sla();
           pausedMinutes += waitedMinutes(ctx, policy, cur.pendingSince, now);
           pendingSince = null;
         }
         const clocksMove = priority !== cur.priority || pausedMinutes !== cur.pausedMinutes;
+        const movedClocks = async () => {
+          const { ctx, policy } = await sla();
+          return clockColumns(ctx, policy, priority, cur.createdAt, pausedMinutes, now, cur);
+        };
         const solvedNow = (status === 'solved' || status === 'closed') && !cur.resolvedAt;
         const next = await repo.updateCase(tx, id, {
           ...(input.subject !== undefined
@@ -351,7 +359,7 @@ export function createCaseService(deps: {
           status,
           pendingSince,
           pausedMinutes,
-          ...(clocksMove ? clockColumns(ctx, policy, priority, cur.createdAt, pausedMinutes, now, cur) : {}),
+          ...(clocksMove ? await movedClocks() : {}),
           ...(solvedNow ? { resolvedAt: now } : {}),
           ...(status === 'open' && cur.status === 'solved' ? { resolvedAt: null } : {}),
           ...(status === 'closed' ? { closedAt: now } : {}),

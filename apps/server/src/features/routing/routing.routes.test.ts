@@ -173,6 +173,20 @@ describe('routing rules', () => {
     expect(again.data<{ resolved: { assigneeId: string } }>().resolved.assigneeId).toBe(sorted[1]);
   });
 
+  it('keeps no decision for an interaction no rule touched, but does for a case', async () => {
+    const route = (type: 'interaction' | 'case') =>
+      t.services.database.db.transaction(async (tx) => {
+        const id = crypto.randomUUID();
+        await t.services.routing.route(tx, {
+          subject: { type, id },
+          inquiry: { kind: type, channel: 'email', subject: 'Hello', text: 'Just saying hi' },
+        });
+        return t.services.routing.decisionFor(tx, type, id);
+      });
+    expect(await route('interaction')).toBeNull();
+    expect(await route('case')).toMatchObject({ ruleId: null, reason: 'no routing rule applied' });
+  });
+
   it('places an unknown sender by the country and language the inquiry gives (territories)', async () => {
     const rule = await t.admin.post('/api/v1/routing-rules', {
       name: 'Norway',

@@ -287,6 +287,8 @@ export function createRoutingService(deps: { db: Db; clock: () => Date }) {
     /** Decides for a record that just arrived and records the decision, in the caller's transaction. */
     async route(tx: Executor, input: RouteInput): Promise<RoutingOutcome> {
       const { outcome, decision } = await decide(tx, input, false);
+      // A case or lead shows that no rule applied; an interaction no rule touched leaves no trace.
+      if (!decision && input.subject.type === 'interaction') return outcome;
       await repo.insertDecision(tx, {
         subjectType: input.subject.type,
         subjectId: input.subject.id,
