@@ -240,7 +240,7 @@ describe('cases', () => {
   });
 
   it('authorises every call: other teams read, do not change; denied calls change nothing', async () => {
-    const c = (await anna.get('/api/v1/cases?filter[queueId][eq]=' + keyQueue + '&limit=1')).json()
+    const c = (await anna.get(`/api/v1/cases?filter[queueId][eq]=${keyQueue}&limit=1`)).json()
       .data[0] as Case;
     expect((await bo.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(200);
     expect((await bo.patch(`/api/v1/cases/${c.id}`, { priority: 'low' })).statusCode).toBe(403);

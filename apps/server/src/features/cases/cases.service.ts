@@ -32,6 +32,7 @@ import type { RoutingService } from '../routing/routing.service.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import { containsPattern, type ListFields } from '../shared/list-query.ts';
+import { assertRefs } from '../shared/refs.ts';
 import { choosePolicy, clockColumns, loadSla, policyById, waitedMinutes } from './case-sla.ts';
 import { type CaseView, presentCase } from './cases.presenter.ts';
 import * as repo from './cases.repository.ts';
@@ -154,20 +155,11 @@ export function createCaseService(deps: {
     return r?.team_id ?? null;
   }
 
-  async function checkRefs(ex: Executor, input: { queueId?: string | null; assigneeId?: string | null }) {
-    const errors = [];
-    if (input.queueId) {
-      const q = await ex.execute(sql`SELECT 1 FROM queues WHERE id = ${input.queueId}::uuid AND active`);
-      if (!(q as unknown as { rows: unknown[] }).rows.length)
-        errors.push({ field: 'queueId', code: 'not_found', message: 'no such active queue' });
-    }
-    if (input.assigneeId) {
-      const u = await ex.execute(sql`SELECT 1 FROM users WHERE id = ${input.assigneeId}::uuid AND active`);
-      if (!(u as unknown as { rows: unknown[] }).rows.length)
-        errors.push({ field: 'assigneeId', code: 'not_found', message: 'no such active user' });
-    }
-    if (errors.length) throw invalid(errors);
-  }
+  const checkRefs = (ex: Executor, input: { queueId?: string | null; assigneeId?: string | null }) =>
+    assertRefs(ex, [
+      { field: 'queueId', table: 'queues', id: input.queueId, active: true },
+      { field: 'assigneeId', table: 'users', id: input.assigneeId, active: true },
+    ]);
 
   async function view(ex: Executor, row: repo.CaseRow, withRouting = false): Promise<CaseView> {
     const [dispute, nameOf, routing] = await Promise.all([

@@ -13,9 +13,9 @@ import {
   scopeOf,
 } from '@relata/domain';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../../db/connection.ts';
+import type { Db, Executor } from '../../db/connection.ts';
 import { disputes } from '../../db/schema.ts';
-import { forbidden, invalid } from '../../http/errors.ts';
+import { forbidden } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
 import { auditEntry } from '../audit/audit.service.ts';
 import { customerNames } from '../commerce/names.ts';
@@ -23,6 +23,7 @@ import { serviceSettings } from '../service-setup/service-settings.ts';
 import { authorize, checkVersion } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import type { ListFields } from '../shared/list-query.ts';
+import { assertRefs } from '../shared/refs.ts';
 import { type DisputeView, presentDispute } from './cases.presenter.ts';
 import * as repo from './cases.repository.ts';
 
@@ -165,14 +166,8 @@ export function createDisputeService(deps: { db: Db; clock: () => Date }) {
           scopeOf(actor, 'update', 'cases') !== 'all'
         )
           throw forbidden('Only managers may give a dispute to someone else');
-        if (input.ownerId && input.ownerId !== cur!.ownerId) {
-          const owner = await queryRows(
-            tx,
-            sql`SELECT 1 FROM users WHERE id = ${input.ownerId}::uuid AND active`,
-          );
-          if (!owner.length)
-            throw invalid([{ field: 'ownerId', code: 'not_found', message: 'no such active user' }]);
-        }
+        if (input.ownerId !== cur!.ownerId)
+          await assertRefs(tx, [{ field: 'ownerId', table: 'users', id: input.ownerId, active: true }]);
         const closes = input.status === 'resolved' || input.status === 'rejected';
         const [next] = await tx
           .update(disputes)

@@ -86,7 +86,20 @@ describe('leads API', () => {
       expect(r.json().code).toBe('validation_failed');
       expect((r.json().errors as { field: string }[]).map((e) => e.field)).toContain(field);
     }
-    expect(await count('SELECT count(*)::int AS n FROM leads')).toBe(before);
+    // A manager naming an owner or team that does not exist gets a field error, not a 500.
+    const manager = await t.userClient('manager');
+    for (const [body, field] of [
+      [{ email: 'a@b.se', ownerId: crypto.randomUUID() }, 'ownerId'],
+      [{ email: 'a@b.se', teamId: crypto.randomUUID() }, 'teamId'],
+    ] as const) {
+      const r = await manager.post('/api/v1/leads', body);
+      expect(r.statusCode, JSON.stringify(body)).toBe(400);
+      expect(r.json().errors[0]).toMatchObject({ field, code: 'not_found' });
+    }
+    const one = (await manager.post('/api/v1/leads', { email: 'owner@b.se' })).data<{ id: string }>();
+    const reassigned = await manager.patch(`/api/v1/leads/${one.id}`, { ownerId: crypto.randomUUID() });
+    expect(reassigned.statusCode).toBe(400);
+    expect(await count('SELECT count(*)::int AS n FROM leads')).toBe(before + 1);
   });
 
   it('updates with If-Match, re-scores, refuses stale versions and agents reassigning', async () => {

@@ -24,6 +24,7 @@ import type { ConsentService } from '../consent/consent.service.ts';
 import { authorize, checkVersion, requireCan } from '../shared/guards.ts';
 import { type Page, pageRequest, toPage } from '../shared/list.ts';
 import { containsPattern } from '../shared/list-query.ts';
+import { assertRefs } from '../shared/refs.ts';
 import {
   captureLeadInTx,
   type LeadRouter,
@@ -103,8 +104,12 @@ export function createLeadService(deps: LeadServiceDeps) {
       requireCan(actor, 'create', 'leads', owner);
       const country = input.country ?? null;
       const phone = normaliseLeadPhone(input.phone, country, deps.defaultPhoneCountry);
-      const row = await db.transaction(async (tx) =>
-        captureLeadInTx(
+      const row = await db.transaction(async (tx) => {
+        await assertRefs(tx, [
+          { field: 'ownerId', table: 'users', id: input.ownerId, active: true },
+          { field: 'teamId', table: 'teams', id: input.teamId },
+        ]);
+        return captureLeadInTx(
           tx,
           { clock: deps.clock, consent: deps.consent, route: deps.routing?.route },
           actor,
@@ -126,8 +131,8 @@ export function createLeadService(deps: LeadServiceDeps) {
             consent: null,
           },
           { kind: 'api' },
-        ),
-      );
+        );
+      });
       const routing = deps.routing ? await deps.routing.decisionFor(db, row.id) : null;
       return presentLead(row, routing);
     },
@@ -142,6 +147,11 @@ export function createLeadService(deps: LeadServiceDeps) {
           (input.teamId !== undefined && input.teamId !== cur.teamId);
         if (reassigning && scopeOf(actor, 'update', 'leads') !== 'all')
           throw forbidden('Only managers may reassign leads');
+        if (reassigning)
+          await assertRefs(tx, [
+            { field: 'ownerId', table: 'users', id: input.ownerId, active: true },
+            { field: 'teamId', table: 'teams', id: input.teamId },
+          ]);
         const pick = <K extends keyof LeadUpdate & keyof repo.LeadRow>(k: K) =>
           (input[k] === undefined ? cur[k] : (input[k] ?? null)) as repo.LeadRow[K];
         const next = {

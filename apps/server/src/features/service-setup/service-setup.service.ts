@@ -12,7 +12,7 @@ import {
   serviceSettingsSchema,
 } from '@relata/domain';
 import { sql } from 'drizzle-orm';
-import { type Db, type Executor, queryRows } from '../../db/connection.ts';
+import { type Db, queryRows } from '../../db/connection.ts';
 import { businessCalendars, queues, slaPolicies } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { insertAudit } from '../audit/audit.repository.ts';
@@ -20,6 +20,7 @@ import { auditEntry } from '../audit/audit.service.ts';
 import { configCrud } from '../shared/config-crud.ts';
 import { checkVersion, requireCan } from '../shared/guards.ts';
 import type { ListFields } from '../shared/list-query.ts';
+import { assertRefs } from '../shared/refs.ts';
 import { serviceSettings } from './service-settings.ts';
 
 const col = (c: string) => sql.raw(c);
@@ -32,16 +33,6 @@ const stamps = (r: { createdAt: Date; updatedAt: Date; version: number }) => ({
   updatedAt: r.updatedAt.toISOString(),
   version: r.version,
 });
-
-const missing = (field: string, what: string) =>
-  new AppError('validation_failed', `No such ${what}`, {
-    errors: [{ field, code: 'not_found', message: `no such ${what}` }],
-  });
-
-async function exists(ex: Executor, table: string, id: string): Promise<boolean> {
-  const rows = await queryRows(ex, sql`SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id}::uuid`);
-  return rows.length > 0;
-}
 
 export function presentQueue(r: typeof queues.$inferSelect) {
   return {
@@ -96,9 +87,10 @@ export function createServiceSetup(deps: { db: Db; clock: () => Date }) {
             errors: [{ field: 'name', code: 'taken', message: 'is already used' }],
           });
       }
-      if (input.teamId && !(await exists(tx, 'teams', input.teamId))) throw missing('teamId', 'team');
-      if (input.escalationUserId && !(await exists(tx, 'users', input.escalationUserId)))
-        throw missing('escalationUserId', 'user');
+      await assertRefs(tx, [
+        { field: 'teamId', table: 'teams', id: input.teamId },
+        { field: 'escalationUserId', table: 'users', id: input.escalationUserId, active: true },
+      ]);
     },
     async beforeDelete(tx, cur) {
       const [r] = await queryRows<{ n: number }>(
@@ -148,8 +140,7 @@ export function createServiceSetup(deps: { db: Db; clock: () => Date }) {
     present: presentSlaPolicy,
     toInsert: (p: SlaPolicyCreate) => ({ ...p, position: p.position ?? 100 }),
     async check(tx, input: SlaPolicyCreate | SlaPolicyUpdate) {
-      if (input.calendarId && !(await exists(tx, 'business_calendars', input.calendarId)))
-        throw missing('calendarId', 'business calendar');
+      await assertRefs(tx, [{ field: 'calendarId', table: 'business_calendars', id: input.calendarId }]);
     },
   });
 
@@ -168,8 +159,7 @@ export function createServiceSetup(deps: { db: Db; clock: () => Date }) {
           ...(input.csatSurveyId !== undefined ? { csatSurveyId: input.csatSurveyId } : {}),
           disputes: { ...cur.settings.disputes, ...input.disputes },
         });
-        if (next.csatSurveyId && !(await exists(tx, 'surveys', next.csatSurveyId)))
-          throw missing('csatSurveyId', 'survey');
+        await assertRefs(tx, [{ field: 'csatSurveyId', table: 'surveys', id: next.csatSurveyId }]);
         await serviceSettings.save(tx, next, cur.version + 1);
         await insertAudit(
           tx,
