@@ -202,6 +202,17 @@ describe('converting a lead', () => {
     expect((await t.admin.get(`/api/v1/leads/${lead.id}`)).data<Lead>().status).toBe('new');
   });
 
+  it('names a contact or account that does not exist as a field error', async () => {
+    const lead = (await t.admin.post('/api/v1/leads', { email: 'ghost@firma.se' })).data<Lead>();
+    const r = await t.admin.post(`/api/v1/leads/${lead.id}/convert`, {
+      contactId: crypto.randomUUID(),
+      accountId: crypto.randomUUID(),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual(['contactId', 'accountId']);
+    expect((await t.admin.get(`/api/v1/leads/${lead.id}`)).data<Lead>().status).toBe('new');
+  });
+
   it('denies read-only users and read-only keys; nothing changes', async () => {
     const lead = (await agent.post('/api/v1/leads', { email: 'denied@firma.se' })).data<Lead>();
     const readOnly = await t.userClient('read_only');

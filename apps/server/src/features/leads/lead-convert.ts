@@ -202,6 +202,16 @@ export function createLeadConversion(deps: ConversionDeps) {
           ? preferred
           : { ownerId: actor.userId, teamId: actor.teamId };
 
+        // Records named in the request must exist (a field error, not a 404 of the lead).
+        const named = [
+          ...(input.contactId && !(await getContact(tx, input.contactId))
+            ? [{ field: 'contactId', code: 'not_found', message: 'no such contact' }]
+            : []),
+          ...(input.accountId && !(await getAccount(tx, input.accountId))
+            ? [{ field: 'accountId', code: 'not_found', message: 'no such account' }]
+            : []),
+        ];
+        if (named.length) throw invalid(named);
         let contactId = input.contactId ?? lead.matchedContactId;
         if (contactId) {
           const c = authorize(actor, 'read', 'contacts', await getContact(tx, contactId), 'Contact');
