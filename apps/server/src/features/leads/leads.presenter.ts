@@ -1,3 +1,4 @@
+import type { MatchedCondition } from '@relata/domain';
 import { leadDisplayName } from '@relata/domain';
 import type { LeadActivityRow, LeadRow } from './leads.repository.ts';
 
@@ -5,6 +6,8 @@ import type { LeadActivityRow, LeadRow } from './leads.repository.ts';
 export type LeadRouting = {
   ruleName: string | null;
   reason: string;
+  /** The conditions that held, for a reason in the reader's language. */
+  matched: MatchedCondition[];
   decidedAt: string;
   assigneeId: string | null;
 } | null;

@@ -56,7 +56,13 @@ function leadRouting(routing: RoutingService): {
     async decisionFor(ex, id) {
       const d = await routing.decisionFor(ex, 'lead', id);
       return d
-        ? { ruleName: d.ruleName, reason: d.reason, decidedAt: d.decidedAt, assigneeId: d.assigneeId }
+        ? {
+            ruleName: d.ruleName,
+            reason: d.reason,
+            matched: d.matched,
+            decidedAt: d.decidedAt,
+            assigneeId: d.assigneeId,
+          }
         : null;
     },
   };

@@ -8,6 +8,9 @@ import { AnchorLink } from '../../ui/router-links.tsx';
 import { SectionCard } from '../../ui/section-card.tsx';
 import { useCan } from '../auth/auth-api.ts';
 import { useRecord } from '../records/records-api.ts';
+import { decisionText } from '../routing/routing-labels.ts';
+import { useValueContext } from '../routing/use-value-context.ts';
+import { useUserNames } from '../users/users-api.ts';
 import { formatPoints, ScoreBadge } from './lead-badges.tsx';
 import { useReasonLabel } from './lead-reasons.ts';
 import { type Lead, useLeadDuplicates } from './leads-api.ts';
@@ -56,14 +59,17 @@ export function ScoreCard({ lead }: { lead: Lead }) {
 /** Why the lead has the owner it has: the routing rule that decided, in words. */
 export function RoutingCard({ lead }: { lead: Lead }) {
   const { t, i18n } = useTranslation();
+  const ctx = useValueContext();
+  const names = useUserNames();
   if (!lead.routing) return null;
+  const assignee = lead.routing.assigneeId ? names.get(lead.routing.assigneeId) : null;
   return (
     <SectionCard id="routing" title={t('leads.routing.title')}>
       <Stack gap={4}>
         <Text size="sm" fw={600}>
           {lead.routing.ruleName ?? t('leads.routing.noRule')}
         </Text>
-        {lead.routing.ruleName && <Text size="sm">{lead.routing.reason}</Text>}
+        {lead.routing.ruleName && <Text size="sm">{decisionText(lead.routing, { assignee }, t, ctx)}</Text>}
         <Text size="xs" c="dimmed">
           {t('leads.routing.decidedAt', { date: formatDateTime(lead.routing.decidedAt, i18n.language) })}
         </Text>

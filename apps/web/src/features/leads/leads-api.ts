@@ -1,4 +1,11 @@
-import type { LeadActivityKind, LeadFormField, LeadScoring, LeadStatus, ScoreReason } from '@relata/domain';
+import type {
+  LeadActivityKind,
+  LeadFormField,
+  LeadScoring,
+  LeadStatus,
+  MatchedCondition,
+  ScoreReason,
+} from '@relata/domain';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -48,7 +55,13 @@ export type Lead = {
     accountId: string | null;
     dealId: string | null;
   } | null;
-  routing?: { ruleName: string | null; reason: string; decidedAt: string; assigneeId: string | null } | null;
+  routing?: {
+    ruleName: string | null;
+    reason: string;
+    matched: MatchedCondition[];
+    decidedAt: string;
+    assigneeId: string | null;
+  } | null;
   createdAt: string;
   updatedAt: string;
   version: number;
