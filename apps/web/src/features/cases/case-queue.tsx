@@ -123,7 +123,7 @@ export function CaseQueue() {
         key: 'number',
         header: t('cases.fields.number'),
         sortKey: 'number',
-        width: 'minmax(96px, 0.4fr)',
+        width: 'minmax(112px, 0.4fr)',
         render: (c) => (
           <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
             {c.number}
@@ -134,7 +134,7 @@ export function CaseQueue() {
         key: 'subject',
         header: t('cases.fields.subject'),
         sortKey: 'subject',
-        width: 'minmax(150px, 2fr)',
+        width: 'minmax(140px, 2fr)',
         render: (c) => (
           <AnchorLink
             to="/cases/$caseId"
@@ -153,27 +153,27 @@ export function CaseQueue() {
       {
         key: 'customer',
         header: t('cases.customer'),
-        width: 'minmax(130px, 1.1fr)',
+        width: 'minmax(120px, 1.1fr)',
         render: (c) => <OrderCustomer customer={c.customer ?? null} />,
       },
       {
         key: 'priority',
         header: t('cases.fields.priority'),
         sortKey: 'priorityRank',
-        width: 'minmax(104px, 0.5fr)',
+        width: 'minmax(100px, 0.5fr)',
         render: (c) => <PriorityBadge priority={c.priority} />,
       },
       {
         key: 'status',
         header: t('cases.fields.status'),
         sortKey: 'status',
-        width: 'minmax(170px, 0.8fr)',
+        width: 'minmax(160px, 0.8fr)',
         render: (c) => <CaseStatusBadge status={c.status} />,
       },
       {
         key: 'queue',
         header: t('cases.fields.queue'),
-        width: 'minmax(100px, 0.8fr)',
+        width: 'minmax(90px, 0.8fr)',
         render: (c) =>
           c.queueId ? (
             <Text size="sm" truncate>
@@ -186,14 +186,14 @@ export function CaseQueue() {
       {
         key: 'assignee',
         header: t('cases.fields.assignee'),
-        width: 'minmax(110px, 0.9fr)',
+        width: 'minmax(100px, 0.9fr)',
         render: (c) => <OwnerCell name={c.assigneeId ? names.get(c.assigneeId) : undefined} />,
       },
       {
         key: 'sla',
         header: t('cases.fields.sla'),
         sortKey: 'nextDueAt',
-        width: 'minmax(160px, 0.9fr)',
+        width: 'minmax(150px, 0.9fr)',
         render: (c) => {
           const current = currentClock(c);
           return current ? <SlaTimer clock={current.clock} name={current.name} size="md" /> : <EmptyCell />;
